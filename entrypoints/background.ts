@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The one writer of records; message handlers are registered in lib/storage.
+});

@@ -1,0 +1,4 @@
+export default defineContentScript({
+  matches: ['*://x.com/*', '*://twitter.com/*', '*://*.x.com/*', '*://*.twitter.com/*', '*://*.facebook.com/*'],
+  main() {},
+});
