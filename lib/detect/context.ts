@@ -1,0 +1,112 @@
+import type { Folded } from './normalise';
+import type { Suppressor } from './rule';
+
+/** Sentence bounds around a folded span: from after the previous terminator to after the next. */
+export function sentenceAt(text: string, s: number, e: number): [number, number] {
+  let a = s;
+  while (a > 0) {
+    const c = text[a - 1];
+    if (c === '.' || c === '!' || c === '?' || c === '\n') {
+      // "St. Mary's", "No. 14": a full stop after a short abbreviation does not end a sentence.
+      if (c === '.' && /(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/.test(text.slice(Math.max(0, a - 6), a - 1))) {
+        a--;
+        continue;
+      }
+      break;
+    }
+    a--;
+  }
+  let b = e;
+  while (b < text.length) {
+    const c = text[b];
+    b++;
+    if (c === '!' || c === '?' || c === '\n') break;
+    if (c === '.' && !/(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/.test(text.slice(Math.max(0, b - 7), b - 1))) break;
+  }
+  // Take in any further terminators ("?!") so a question is seen as one.
+  while (b < text.length && /[.!?]/.test(text[b]!)) b++;
+  return [a, b];
+}
+
+const NEGATION =
+  /(?:^|[^a-z'])(?:not|never|no|nobody|noone|no one|nothing|nor|isn't|isnt|wasn't|wasnt|aren't|arent|weren't|don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|shouldn't|shouldnt|can't|cant|cannot|couldn't|couldnt|ain't|hardly|without)(?:$|[^a-z'])/;
+
+const REPORTED_SPEECH =
+  /(?:^|[^a-z])(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing)?|the word|words like|terms like|label(?:l?ed|ling)?|saying|said|wrote|writing|posted|posting|tweeted|sprayed|graffiti(?:ed)?|told (?:me|him|her|us|them|my \w+)|comments like|things like|phrases like|people who (?:say|write|post))\b[^.!?]{0,60}$/;
+
+const NEWS =
+  /(?:^|[^a-z])(?:(?:has|have|was|were|been|is|are) (?:been )?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|cautioned|released|found guilty|cleared|acquitted)|appeared (?:at|before|in)|court heard|pleaded|pled|denies|denied|trial (?:continues|heard)|police (?:said|say|have said|are appealing|appeal)|a (?:police )?spokes(?:person|man|woman)|officers (?:were called|attended|arrested)|(?:man|woman|boy|girl|teenager|teen|youth|pensioner|driver),? (?:aged )?\d{1,2},? (?:has been |was |is |charged|arrested|jailed|sentenced|appears|appeared|admits|admitted|denies|cleared|guilty))/;
+
+const CONDEMN =
+  /(?:^|[^a-z])(?:(?:is|are|was|that's|thats|it's|its|so|absolutely|totally|just) (?:disgusting|vile|unacceptable|appalling|not ok|not okay|not acceptable|wrong|shameful|sickening|racist|homophobic|hateful|out of order|horrible)|no place for|report (?:it|this|them|him|her|that|any)|stop (?:using|calling|saying)|should(?:n't| not) (?:say|call|use)|(?:don't|do not|never) (?:say|call|use)|hate crime|should be ashamed|zero tolerance|not tolerated|won't be tolerated|will not be tolerated)(?:$|[^a-z])/;
+
+/** Index of the start of the clause that holds position s (after , ; : or the sentence start). */
+function clauseStart(text: string, sentenceStart: number, s: number): number {
+  for (let i = s - 1; i >= sentenceStart; i--) {
+    const c = text[i];
+    if (c === ',' || c === ';' || c === ':' || c === '(' || c === ')') return i + 1;
+    // "but" opens a new clause: "not him, but …" should not carry the negation over.
+    if (c === ' ' && text.startsWith(' but ', i)) return i + 5;
+  }
+  return sentenceStart;
+}
+
+function isInsideQuotes(text: string, ss: number, se: number, s: number, e: number): boolean {
+  let dq = 0;
+  for (let i = ss; i < s; i++) if (text[i] === '"') dq++;
+  if (dq % 2 === 1 && text.indexOf('"', e) !== -1 && text.indexOf('"', e) < se + 1) return true;
+  // Single quotes: an opening mark not preceded by a letter, a closing one not followed by a letter.
+  let open = -1;
+  for (let i = s - 1; i >= ss; i--) {
+    if (text[i] === "'" && !/[a-z0-9]/.test(text[i - 1] ?? ' ')) {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1) return false;
+  for (let i = e; i < Math.min(se + 1, text.length); i++) {
+    if (text[i] === "'" && !/[a-z0-9]/.test(text[i + 1] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/**
+ * Does any of the listed suppressors apply to the folded span [s, e)?
+ * Returns the name of the first that applies, for tests and debugging.
+ */
+export function suppressedBy(
+  f: Folded,
+  s: number,
+  e: number,
+  which: readonly Suppressor[],
+): Suppressor | null {
+  if (which.length === 0) return null;
+  const text = f.text;
+  const [ss, se] = sentenceAt(text, s, e);
+  for (const w of which) {
+    switch (w) {
+      case 'negation': {
+        const cs = clauseStart(text, ss, s);
+        // Look back a few words only: "I would never hurt anyone" but not a negation far away.
+        const before = text.slice(Math.max(cs, s - 40), s);
+        if (NEGATION.test(before)) return w;
+        break;
+      }
+      case 'quoted': {
+        if (isInsideQuotes(text, ss, se, s, e)) return w;
+        if (REPORTED_SPEECH.test(text.slice(ss, s))) return w;
+        break;
+      }
+      case 'news':
+        if (NEWS.test(text.slice(ss, se))) return w;
+        break;
+      case 'question':
+        if (/\?\s*$/.test(text.slice(e, se))) return w;
+        break;
+      case 'condemn':
+        if (CONDEMN.test(text.slice(ss, se))) return w;
+        break;
+    }
+  }
+  return null;
+}

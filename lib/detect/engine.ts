@@ -1,0 +1,341 @@
+import { criterion } from '../policy/pack';
+import type { CriterionId } from '../policy/schema';
+import { suppressedBy } from './context';
+import { fold, toOriginal, type Folded } from './normalise';
+import { RuleSchema, type LexiconRule, type PatternRule, type RawMatch, type Rule } from './rule';
+import type { Confidence, DetectContext, Finding } from './types';
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** A bad rule, rejected when the engine is built. The message names the rule. */
+export class RuleError extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+  ) {
+    super(`Rule "${ruleId}": ${message}`);
+    this.name = 'RuleError';
+  }
+}
+
+interface LexEntry {
+  rule: LexiconRule;
+  confidence: Confidence;
+  term: string;
+}
+
+/** Cut every run of one letter to a single letter ("fuuck" -> "fuck"). */
+const squeeze = (s: string): string => s.replace(/([a-z])\1+/g, '$1');
+const wildKey = (t: string): string => `${t[0]}${t.length}${t[t.length - 1]}`;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+export interface Engine {
+  readonly rules: readonly Rule[];
+  detect(text: string, context?: DetectContext): Finding[];
+}
+
+/**
+ * Build an engine from rules. Every rule is validated; a bad rule throws a {@link RuleError}
+ * naming it, so a broken rule never ships silently.
+ *
+ * @example
+ * const engine = buildEngine(RULES);
+ * engine.detect('you absolute f*cking muppet'); // [{ criterion: 'offensive-language', … }]
+ */
+export function buildEngine(rules: readonly Rule[]): Engine {
+  const ids = new Set<string>();
+  for (const r of rules) {
+    const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '(no id)';
+    const parsed = RuleSchema.safeParse(r);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new RuleError(id, `${issue?.path.join('.') || 'rule'}: ${issue?.message ?? 'invalid'}`);
+    }
+    if (ids.has(r.id)) throw new RuleError(r.id, 'duplicate rule id');
+    ids.add(r.id);
+    if (r.kind === 'pattern') {
+      if (!r.pattern.global) throw new RuleError(r.id, 'pattern must have the g flag');
+      if (r.pattern.test('')) throw new RuleError(r.id, 'pattern matches the empty string');
+      r.pattern.lastIndex = 0;
+      if (r.on === 'folded' && r.pattern.ignoreCase === false && /[A-Z]/.test(r.pattern.source.replace(/\\[A-Za-z]/g, ''))) {
+        throw new RuleError(r.id, 'a folded-text pattern cannot contain upper-case letters');
+      }
+    }
+    if (r.kind === 'lexicon') {
+      for (const raw of r.terms) {
+        const [term, conf] = raw.split('|');
+        if (!term || term !== term.toLowerCase() || /[^a-z0-9' *-]/.test(term)) {
+          throw new RuleError(r.id, `term "${raw}" must be lower-case letters, digits, spaces, ' or -`);
+        }
+        if (conf !== undefined && !(conf in RANK)) throw new RuleError(r.id, `term "${raw}" has an unknown confidence`);
+      }
+    }
+  }
+
+  // Single-word lexicon terms go into maps for one pass over the tokens; phrases become regexes.
+  const exact = new Map<string, LexEntry[]>();
+  const squeezed = new Map<string, LexEntry[]>();
+  const wild = new Map<string, LexEntry[]>();
+  const prefixes: LexEntry[] = [];
+  const phraseRules: { rule: LexiconRule; re: RegExp; conf: Map<string, Confidence> }[] = [];
+  const push = (m: Map<string, LexEntry[]>, k: string, v: LexEntry) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const r of rules) {
+    if (r.kind !== 'lexicon') continue;
+    const phrases: string[] = [];
+    const conf = new Map<string, Confidence>();
+    for (const raw of r.terms) {
+      const [term, c] = raw.split('|') as [string, Confidence | undefined];
+      const entry: LexEntry = { rule: r, confidence: c ?? r.confidence, term };
+      if (/[ -]/.test(term)) {
+        phrases.push(term);
+        conf.set(term, entry.confidence);
+        continue;
+      }
+      push(exact, term, entry);
+      const sq = squeeze(term);
+      push(squeezed, sq, entry);
+      if (term.length >= 4) push(wild, wildKey(term), entry);
+      if (r.prefix) prefixes.push(entry);
+    }
+    if (phrases.length > 0) {
+      const body = phrases
+        .sort((a, b) => b.length - a.length)
+        .map((p) => p.split(/[ -]+/).map(escapeRe).join("[^a-z0-9*]{1,3}"))
+        .join('|');
+      phraseRules.push({ rule: r, re: new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'g'), conf });
+    }
+  }
+
+  const patternRules = rules.filter((r): r is PatternRule => r.kind === 'pattern');
+  const customRules = rules.filter((r) => r.kind === 'custom');
+
+  function lexiconMatches(f: Folded, out: Array<[Rule, RawMatch]>, enabled: (c: CriterionId) => boolean) {
+    for (const tok of f.tokens) {
+      let t = tok.t;
+      let e = tok.e;
+      if (t.endsWith("'s")) {
+        t = t.slice(0, -2);
+        e -= 2;
+      } else if (t.endsWith("'")) {
+        t = t.slice(0, -1);
+        e -= 1;
+      }
+      let hits = exact.get(t);
+      if (!hits && t.includes('*')) {
+        // Censored with stars: "f**k", "c*nt". First and last letters must be real, and the
+        // pattern must fit exactly one term, or it means nothing we can name.
+        if (/^[a-z].*[a-z]$/.test(t)) {
+          const re = new RegExp(`^${t.replace(/\*/g, '[a-z]')}$`);
+          const cands = (wild.get(wildKey(t)) ?? []).filter((x) => re.test(x.term));
+          const distinct = new Set(cands.map((x) => squeeze(x.term)));
+          if (cands.length > 0 && distinct.size === 1) hits = cands;
+        }
+      }
+      if (!hits && /([a-z])\1/.test(t)) hits = squeezed.get(squeeze(t));
+      if (!hits && prefixes.length > 0) {
+        for (const p of prefixes) {
+          if (t.length > p.term.length && t.startsWith(p.term)) {
+            hits = [p];
+            break;
+          }
+        }
+      }
+      if (!hits) continue;
+      for (const h of hits) {
+        if (!enabled(h.rule.criterion)) continue;
+        out.push([h.rule, { s: tok.s, e, confidence: h.confidence }]);
+      }
+    }
+    for (const pr of phraseRules) {
+      if (!enabled(pr.rule.criterion)) continue;
+      pr.re.lastIndex = 0;
+      for (let m = pr.re.exec(f.text); m !== null; m = pr.re.exec(f.text)) {
+        const key = m[0].replace(/[^a-z0-9*]+/g, ' ');
+        out.push([pr.rule, { s: m.index, e: m.index + m[0].length, confidence: pr.conf.get(key) }]);
+      }
+    }
+  }
+
+  function patternMatches(f: Folded, r: PatternRule, out: Array<[Rule, RawMatch]>) {
+    if (r.triggers && !r.triggers.some((t) => f.tokenSet.has(t))) return;
+    const onOriginal = r.on === 'original';
+    const hay = onOriginal ? f.original : f.text;
+    r.pattern.lastIndex = 0;
+    let guard = 0;
+    for (let m = r.pattern.exec(hay); m !== null; m = r.pattern.exec(hay)) {
+      if (m[0].length === 0) {
+        r.pattern.lastIndex++;
+        continue;
+      }
+      if (++guard > 200) break;
+      if (r.exclude && new RegExp(r.exclude.source, r.exclude.flags.replace('g', '')).test(m[0])) continue;
+      // A named group "hit" narrows the finding to the part that matters.
+      const hit = m.groups
+        ? Object.entries(m.groups).find(([k, v]) => k.startsWith('hit') && v !== undefined)?.[1]
+        : undefined;
+      const s = hit !== undefined ? m.index + m[0].indexOf(hit) : m.index;
+      const e = hit !== undefined ? s + hit.length : m.index + m[0].length;
+      out.push([r, { s, e, original: onOriginal }]);
+    }
+  }
+
+  function sentenceCheck(f: Folded, r: PatternRule, m: RawMatch): boolean {
+    if (!r.requires && !r.unless) return true;
+    let s = m.s;
+    let e = m.e;
+    if (m.original) [s, e] = originalToFolded(f, m.s, m.e);
+    const text = f.text;
+    // The sentence, found by terminators in the folded text.
+    let a = s;
+    while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
+    let b = e;
+    while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
+    const sentence = text.slice(a, b + 1);
+    if (r.requires && !new RegExp(r.requires.source, r.requires.flags.replace('g', '')).test(sentence)) return false;
+    if (r.unless && new RegExp(r.unless.source, r.unless.flags.replace('g', '')).test(sentence)) return false;
+    return true;
+  }
+
+  function detect(text: string, context: DetectContext = {}): Finding[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const f = fold(text);
+    const enabledSet = context.enabledCriteria ? new Set(context.enabledCriteria) : null;
+    const enabled = (c: CriterionId) => enabledSet === null || enabledSet.has(c);
+    const raw: Array<[Rule, RawMatch]> = [];
+    lexiconMatches(f, raw, enabled);
+    for (const r of patternRules) {
+      if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
+      const before = raw.length;
+      patternMatches(f, r, raw);
+      // Sentence conditions are checked only for the new matches of this rule.
+      for (let i = raw.length - 1; i >= before; i--) {
+        if (!sentenceCheck(f, r, raw[i]![1])) raw.splice(i, 1);
+      }
+    }
+    for (const r of customRules) {
+      if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
+      for (const m of r.match({ folded: f, context })) raw.push([r, m]);
+    }
+    for (const m of customFromContext(f, context)) raw.push(m);
+
+    const allow = (context.allowList ?? []).map((a) => fold(a).text.trim()).filter((a) => a.length > 0);
+    const findings: Finding[] = [];
+    for (const [r, m] of raw) {
+      let s = m.s;
+      let e = m.e;
+      if (r.suppress && r.suppress.length > 0) {
+        const [fs, fe] = m.original ? originalToFolded(f, s, e) : [s, e];
+        if (suppressedBy(f, fs, fe, r.suppress)) continue;
+      }
+      if (!m.original) [s, e] = toOriginal(f, s, e);
+      if (e <= s || s < 0 || e > text.length) continue;
+      const excerpt = text.slice(s, e);
+      if (allow.length > 0) {
+        const fx = fold(excerpt).text.trim();
+        if (allow.some((a) => fx === a || fx.includes(a) || a.includes(fx))) continue;
+      }
+      const vars = { excerpt, ...(m.vars ?? {}) };
+      for (const c of [r.criterion, ...(r.also ?? [])]) {
+        if (!enabled(c)) continue;
+        findings.push({
+          criterion: c,
+          action: criterion(c).action,
+          ruleId: r.id,
+          start: s,
+          end: e,
+          excerpt,
+          confidence: m.confidence ?? r.confidence,
+          explanation: fill(r.explain, vars),
+        });
+      }
+    }
+    return dedupe(findings);
+  }
+
+  return { rules, detect };
+}
+
+/** Folded offsets for an original span (the first folded char at or after s, up to e). */
+function originalToFolded(f: Folded, s: number, e: number): [number, number] {
+  let a = 0;
+  while (a < f.text.length && f.starts[a]! < s) a++;
+  let b = a;
+  while (b < f.text.length && f.starts[b]! < e) b++;
+  return [a, Math.max(a, b)];
+}
+
+/** Moderator-defined rules from settings: words or a pattern mapped to a criterion. */
+const customCache = new WeakMap<object, Rule[]>();
+function customFromContext(f: Folded, context: DetectContext): Array<[Rule, RawMatch]> {
+  const specs = context.customRules;
+  if (!specs || specs.length === 0) return [];
+  let compiled = customCache.get(specs);
+  if (!compiled) {
+    compiled = [];
+    for (const spec of specs) {
+      const sources: string[] = [];
+      for (const w of spec.words ?? []) {
+        const fw = fold(w).text.trim();
+        if (fw) sources.push(fw.split(/\s+/).map(escapeRe).join('[^a-z0-9]+'));
+      }
+      let onOriginal: RegExp | null = null;
+      if (spec.pattern) {
+        try {
+          onOriginal = new RegExp(spec.pattern, 'giu');
+        } catch {
+          onOriginal = null; // Refused by the settings page already; never crash a scan over it.
+        }
+      }
+      const words = sources.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${sources.join('|')})(?![a-z0-9])`, 'g') : null;
+      const id = `custom.${spec.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rule'}`;
+      const base = {
+        id,
+        criterion: spec.criterion,
+        confidence: 'high' as const,
+        explain: `Matches your custom rule "${spec.id}": '{excerpt}'`,
+        examples: { flag: ['-'], noFlag: ['-'] },
+      };
+      if (words) compiled.push({ ...base, kind: 'pattern', on: 'folded', pattern: words });
+      if (onOriginal) compiled.push({ ...base, id: `${id}.pattern`, kind: 'pattern', on: 'original', pattern: onOriginal });
+    }
+    customCache.set(specs, compiled);
+  }
+  const out: Array<[Rule, RawMatch]> = [];
+  for (const r of compiled) {
+    if (r.kind !== 'pattern') continue;
+    const hay = r.on === 'original' ? f.original : f.text;
+    r.pattern.lastIndex = 0;
+    let n = 0;
+    for (let m = r.pattern.exec(hay); m !== null && n < 100; m = r.pattern.exec(hay), n++) {
+      if (m[0].length === 0) {
+        r.pattern.lastIndex++;
+        continue;
+      }
+      out.push([r, { s: m.index, e: m.index + m[0].length, original: r.on === 'original' }]);
+    }
+  }
+  return out;
+}
+
+/** One finding per criterion and overlapping span: the most confident wins. */
+function dedupe(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const clash = out.findIndex((o) => o.criterion === f.criterion && f.start < o.end && o.start < f.end);
+    if (clash === -1) out.push(f);
+    else if (RANK[f.confidence] > RANK[out[clash]!.confidence]) out[clash] = f;
+  }
+  return out;
+}

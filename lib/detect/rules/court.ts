@@ -1,0 +1,151 @@
+import { fold } from '../normalise';
+import { rule, type MatchInput, type RawMatch } from '../rule';
+import { protectedNameMatches } from './identify';
+
+/**
+ * Contempt of court (previous convictions, implying guilt) and defamation (damaging allegations
+ * stated as fact about someone identifiable). Both depend on who is talked about, so both look
+ * for a person next to the words that matter, and both stand down for news-style reporting,
+ * questions, negation and "innocent until proven guilty".
+ */
+
+const PREVIOUS =
+  "(?:(?:he|she|they|him|her|them|this guy|this man|this woman|this lad|this one|that one|he's|she's|they've|he has|she has|they have|hes|shes) (?:(?:has|have|'s|'ve|has got|have got|got|already|definitely|clearly|obviously) )*(?:got )?(?:previous|form|a record|a long record|a criminal record|a history of|history for|prior convictions|previous convictions|convictions)|(?:previous|prior|past|earlier|other) convictions? (?:for|of)|(?:done|did|served|serving) (?:time|bird|a stretch|porridge|years)|been (?:inside|in prison|in jail|in the nick|locked up|to prison|to jail|banged up)(?: before| already| for| three times| twice| loads| many times)?|known to (?:the )?police|out on (?:licence|license|bail|parole)|just got out|(?:not|isn't|wasn't) (?:the|his|her|their) first (?:time|offence)|done (?:it|this|the same|this kind of thing) before|did (?:it|this|the same(?: thing)?) (?:before|last year|last time)|(?:serial|repeat|career|prolific|known) (?:offender|criminal|burglar|thief|abuser|rapist|paedo|nonce|dealer|shoplifter|wife beater)|same (?:bloke|guy|man|lad|one|person) who (?:did|was done for|got done for|was convicted)|already (?:been )?(?:convicted|done for|charged with|jailed for|banned for)|(?:got|was) done for (?:the )?same)";
+
+const GUILT =
+  "(?:(?:he|she|they|him|her|them|he's|she's|they're|hes|shes|theyre) (?:is |are |was |'s |'re )?(?:so |obviously |clearly |definitely |100% |totally |completely )?(?:guilty|guilty as sin|guilty as hell)|guilty as (?:sin|hell|charged)|(?:definitely|obviously|clearly|100%|certainly|course|surely|def) (?:did|done) it|(?:we |everyone |we all |u all |you all )?(?:all )?know (?:he|she|they|it was (?:him|her|them)) (?:did|done) (?:it|this)|(?:he|she|they) (?:did|done) it(?! to)|bang to rights|caught red[ -]handed|(?:lock|throw) (?:him|her|them|the [a-z]+) (?:up )?and throw away the key|throw away the key|(?:should|needs to|need to|deserves to|hope (?:he|she|they)) (?:rot|hang|swing|be hanged|be locked up for life|never see daylight)|(?:don't|dont|do not|doesn't) (?:need|even need) a trial|waste of (?:a |time having a )?trial|save (?:the|us) (?:cost of a |the )?trial|(?:no|there's no|there is no) doubt (?:he|she|they|about it)|(?:scum|scumbag|monster|animal|rat) (?:did|done) it|(?:he|she|they|that [a-z]+) (?:is|are|'s) (?:a |the )?(?:killer|murderer|rapist|paedo|nonce|thief|burglar|abuser|dealer|monster|culprit|one who did it)(?![a-z]))";
+
+/** The speaker is being careful, or talking about something the court has already decided. */
+const CAREFUL =
+  /(?<![a-z])(?:innocent until|presumed innocent|let the court|let the courts|let the jury|leave it to the (?:court|jury|courts)|not for us to|not up to us|allegedly|alleged|if (?:he|she|they) (?:did|is|are|was)|if found guilty|if convicted|found (?:him|her|them )?guilty|was (?:convicted|sentenced|jailed)|were (?:convicted|sentenced|jailed)|has been (?:convicted|sentenced|jailed)|pleaded guilty|pled guilty|admitted|verdict|sentenced to)(?![a-z])/;
+
+const PREVIOUS_RE = new RegExp(`(?<![a-z'])${PREVIOUS}(?![a-z])`, 'g');
+const GUILT_RE = new RegExp(`(?<![a-z'])${GUILT}`, 'g');
+
+function sentenceBounds(text: string, s: number, e: number): [number, number] {
+  let a = s;
+  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
+  let b = e;
+  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
+  return [a, b];
+}
+
+/** Does the text talk about a live case: a listed case, a suspect's name, or charge/court words? */
+function caseContext(input: MatchInput): string | null {
+  const text = input.folded.text;
+  for (const c of input.context.activeCases ?? []) {
+    const fc = fold(c).text.trim();
+    if (fc.length >= 3 && text.includes(fc)) return ` (active case ${c})`;
+  }
+  const suspects = protectedNameMatches(input, ['suspect']);
+  if (suspects.length > 0) return ` about ${suspects[0]!.vars?.name ?? 'a listed suspect'}`;
+  return null;
+}
+
+function contemptMatches(input: MatchInput, which: 'previous' | 'guilt'): RawMatch[] {
+  const text = input.folded.text;
+  const re = which === 'previous' ? PREVIOUS_RE : GUILT_RE;
+  const out: RawMatch[] = [];
+  const where = caseContext(input);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const [a, b] = sentenceBounds(text, m.index, m.index + m[0].length);
+    if (CAREFUL.test(text.slice(a, b))) continue;
+    out.push({
+      s: m.index,
+      e: m.index + m[0].length,
+      confidence: where ? 'high' : 'medium',
+      vars: { where: where ?? '' },
+    });
+  }
+  return out;
+}
+
+/** Allegations that, stated as fact about someone identifiable, are defamatory. */
+const ALLEGATION =
+  "(?:is|'s|are|'re|was|be|being|r) (?:a |an |the |known |well known |a known |a well known |a convicted |a fucking |a dirty |a proper |a bloody )*(?:paedo|paedophile|pedo|pedophile|nonce|rapist|thief|crook|fraud|fraudster|drug dealer|dealer|scammer|con ?man|con artist|wife beater|abuser|child abuser|murderer|criminal|crack ?head|smackhead|junkie|pimp|groomer|kiddie fiddler|kiddy fiddler|sex offender|bent|corrupt|benefit cheat|benefits cheat|money launderer|fence|conman|cheat|racist|liar)(?![a-z])|(?:deals|sells|dealing|selling|pushes|pushing|grows|growing) (?:drugs|weed|coke|cocaine|crack|heroin|smack|pills|gear|ket|spice)|(?:steals|stole|nicks|nicked|robs|robbed|rips off|ripped off|scams|scammed|fiddles|fiddled|launders|laundered|embezzled|embezzles|defrauded|defrauds|abuses|abused|beats|beat|touches|touched|grooms|groomed|fences|fenced) (?:from |money from )?(?:customers|kids|children|his wife|her husband|his kids|her kids|old people|pensioners|the elderly|the till|the company|everyone|people|them|his missus|his partner|vulnerable)|(?:sells|selling) (?:stolen|knock[ -]off|fake|counterfeit) [a-z]+|(?:runs|is running) (?:a )?(?:brothel|drugs? den|crack den|cannabis farm|scam|puppy farm)|(?:has|have) (?:a )?(?:cannabis farm|weed farm|drug den)";
+
+/** Someone identifiable: two capitalised words, an @handle, or "the owner/manager of/at …". */
+const NAMED_ORIGINAL =
+  /(?:(?<![A-Za-z])[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2}(?![A-Za-z])|@[A-Za-z0-9_]{2,15}|(?<![A-Za-z])(?:[Tt]he|[Tt]hat) (?:owner|manager|landlord|boss|bloke|guy|man|woman|lad|fella|lady|staff|doctor|teacher|councillor|vicar) (?:of|at|from|who runs|in|that runs|who owns) (?:the )?[A-Za-z0-9'&]+(?: [A-Z][A-Za-z'&]+){0,3}|(?<![A-Za-z])[A-Z][a-z]+ (?:at|from) (?:the )?[A-Z][A-Za-z'&]+(?: [A-Z][A-Za-z'&]+){0,3}|(?<![A-Za-z])(?:[Cc]ouncillor|[Cc]llr|[Mm]r|[Mm]rs|[Mm]s|[Dd]r) [A-Z][a-z]+)/g;
+
+const NOT_NAMES = new Set(['The Police', 'Leicestershire Police', 'Crown Court', 'Magistrates Court', 'Police Scotland', 'Good Morning', 'Happy Birthday', 'Merry Christmas', 'Thank You', 'Well Done']);
+
+const DEFAMATION_CAREFUL =
+  /(?<![a-z])(?:allegedly|alleged|accused of|charged with|arrested (?:for|on suspicion)|on suspicion|court heard|appeared at|denies|denied|is due to appear|pleaded|was convicted|were convicted|found guilty|if (?:he|she|they)|i think|i heard|rumour|rumours|apparently|not saying|isn't|is not|wasn't|was not|never)(?![a-z])/;
+
+const ALLEGATION_RE = new RegExp(`(?<![a-z'])${ALLEGATION}`, 'g');
+
+function defamationMatches(input: MatchInput): RawMatch[] {
+  const f = input.folded;
+  const text = f.text;
+  const out: RawMatch[] = [];
+  ALLEGATION_RE.lastIndex = 0;
+  let named: Array<[number, number, string]> | null = null;
+  for (let m = ALLEGATION_RE.exec(text); m !== null; m = ALLEGATION_RE.exec(text)) {
+    const [a, b] = sentenceBounds(text, m.index, m.index + m[0].length);
+    const sentence = text.slice(a, b + 1);
+    if (DEFAMATION_CAREFUL.test(sentence) || /\?\s*$/.test(sentence)) continue;
+    if (named === null) {
+      named = [];
+      NAMED_ORIGINAL.lastIndex = 0;
+      for (let n = NAMED_ORIGINAL.exec(f.original); n !== null; n = NAMED_ORIGINAL.exec(f.original)) {
+        if (NOT_NAMES.has(n[0])) continue;
+        named.push([n.index, n.index + n[0].length, n[0]]);
+      }
+      for (const p of protectedNameMatches(input, ['victim', 'witness', 'suspect', 'officer', 'protected-by-order'])) {
+        named.push([f.starts[p.s] ?? 0, f.ends[p.e - 1] ?? 0, p.vars?.name ?? '']);
+      }
+    }
+    // The person must be in the same sentence, before the allegation (the subject of it).
+    const sOrig = f.starts[a] ?? 0;
+    const mOrig = f.starts[m.index] ?? 0;
+    const who = named.find(([ns, ne]) => ns >= sOrig && ne <= mOrig + 1);
+    if (!who) continue;
+    // Sentence-initial single capitalised words are not names; two words or a handle are.
+    out.push({ s: m.index, e: m.index + m[0].length, vars: { who: who[2] } });
+  }
+  return out;
+}
+
+export const courtRules = [
+  rule({
+    id: 'contempt.previous-convictions',
+    kind: 'custom',
+    criterion: 'contempt-of-court',
+    confidence: 'medium',
+    suppress: ['negation', 'quoted', 'news', 'question'],
+    explain: "Talks about previous convictions or bad character{where}: '{excerpt}' – could bias a jury",
+    match: (input) => contemptMatches(input, 'previous'),
+    examples: {
+      flag: ["He's got previous for this, been inside three times", 'known to police, not his first time', { text: 'R v Mills: he has done time before', context: { activeCases: ['R v Mills'] } }],
+      noFlag: ['Innocent until proven guilty, let the court decide', 'Has he got previous?'],
+    },
+  }),
+  rule({
+    id: 'contempt.implies-guilt',
+    kind: 'custom',
+    criterion: 'contempt-of-court',
+    confidence: 'medium',
+    suppress: ['negation', 'quoted', 'news', 'question'],
+    explain: "Says or implies guilt before the court has decided{where}: '{excerpt}'",
+    match: (input) => contemptMatches(input, 'guilt'),
+    examples: {
+      flag: ['He definitely did it', 'guilty as sin, lock him up and throw away the key', 'we all know he did it'],
+      noFlag: ['He was found guilty at Leicester Crown Court today', "I'm not saying he did it", 'Did he do it?'],
+    },
+  }),
+  rule({
+    id: 'defamation.allegation-as-fact',
+    kind: 'custom',
+    criterion: 'defamatory',
+    confidence: 'medium',
+    suppress: ['negation', 'quoted', 'news', 'question'],
+    explain: "States an allegation as fact about {who}: '{excerpt}'",
+    match: defamationMatches,
+    examples: {
+      flag: ['Dave Morris is a paedo', 'The manager at Quick Fix Garage steals from customers', '@jbloggs deals drugs from his flat'],
+      noFlag: ['Dave Morris has been charged with fraud', 'John Smith is not a thief', 'There are thieves around here'],
+    },
+  }),
+];

@@ -1,0 +1,81 @@
+import { rule } from '../rule';
+
+/**
+ * Slurs and dehumanising language about the protected characteristics Annex 1 names
+ * (disability, race, faith, gender, sexual orientation). Content warning: the terms are listed
+ * unmasked because the engine has to recognise them.
+ *
+ * A slur aimed at people is both a removal matter (threat-abuse-hate) and, as hate speech,
+ * a possible hate crime (crime-targeted-harassment-hate). Quoting a slur to condemn it or to
+ * report what someone shouted is not.
+ */
+
+/** Groups defined by a protected characteristic, for the group-level patterns below. */
+export const GROUPS =
+  '(?:muslims?|moslems?|islamists?|jews|jewish people|blacks|black people|immigrants|migrants|asylum seekers|refugees|foreigners|illegals|gays|lesbians|homosexuals|queers|trans people|trannies|transgenders?|poles|polish|romanians|gypsies|gipsies|travellers|pakistanis|pakis|indians|somalis|africans|asians|hindus|sikhs|christians|catholics|arabs|chinese|disabled people|the disabled|cripples|retards|women|females|feminists|eastern europeans|albanians|kurds|nigerians|afghans|syrians|these people|their lot|that lot|this lot|you people)';
+
+const SLURS_HIGH = [
+  'nigger', 'niggers', 'nigguh', 'negroes', 'paki', 'pakis', 'chink', 'chinks', 'gook', 'gooks', 'spic', 'spics', 'wog', 'wogs', 'coon', 'coons', 'kike', 'kikes',
+  'raghead', 'ragheads', 'towelhead', 'towelheads', 'sand nigger', 'jungle bunny', 'porch monkey', 'golliwog', 'darkie', 'darkies', 'wetback', 'wetbacks',
+  'pikey', 'pikeys', 'gyppo', 'gyppos', 'gippo', 'pyky', 'zipperhead', 'sambo', 'muzzie', 'muzzies', 'muzzrat', 'muzrat', 'mussie', 'jihadi scum', 'yid', 'yids', 'shylock',
+  'faggot', 'faggots', 'fag|low', 'fags|low', 'faggy', 'poof', 'poofs', 'poofter', 'poofters', 'batty boy', 'battyman', 'dyke', 'dykes', 'lezza', 'tranny', 'trannies', 'shemale', 'ladyboy',
+  'retard', 'retards', 'retarded', 'spastic', 'spastics', 'spaz', 'spazz', 'spacker', 'mong', 'mongs', 'mongoloid', 'window licker', 'cripple|medium', 'cripples|medium',
+  'feminazi|medium', 'femoid', 'femoids',
+];
+
+export const hateRules = [
+  rule({
+    id: 'hate.slur',
+    kind: 'lexicon',
+    criterion: 'threat-abuse-hate',
+    also: ['crime-targeted-harassment-hate'],
+    confidence: 'high',
+    suppress: ['quoted', 'condemn'],
+    explain: "Uses the slur '{excerpt}' about a protected characteristic",
+    terms: SLURS_HIGH,
+    examples: {
+      flag: ['go home you dirty p@ki', 'typical f4ggot behaviour', 'what a retard', 'muzzies out'],
+      noFlag: [
+        'He shouted "paki" at my son, please help',
+        'Calling someone a retard is disgusting and there is no place for it',
+        'Mongolia is beautiful',
+      ],
+    },
+  }),
+  rule({
+    id: 'hate.dehumanise-group',
+    kind: 'pattern',
+    on: 'folded',
+    criterion: 'threat-abuse-hate',
+    also: ['crime-targeted-harassment-hate'],
+    confidence: 'high',
+    suppress: ['quoted', 'negation', 'condemn', 'news'],
+    explain: "Describes a protected group as less than human: '{excerpt}'",
+    pattern: new RegExp(
+      `(?<![a-z])(?:all |these |those |the |bloody |filthy |dirty )?${GROUPS} (?:are|r|is|=|being|should be treated like|breed like)(?: all| just| nothing but| like)? (?:a |an |the )?(?:vermin|animals|cockroaches|rats|parasites|scum|filth|savages|subhuman|sub-human|a disease|a plague|a cancer|invaders|inbred|inbreds|dogs|pigs|apes|monkeys|lice|leeches|rapists|terrorists|paedos|nonces|disgusting|a virus|not human|not people|an infestation)(?![a-z])`,
+      'g',
+    ),
+    examples: {
+      flag: ['Muslims are vermin', 'these immigrants are cockroaches', 'travellers are all thieves and animals', 'gays are a disease'],
+      noFlag: ['Saying muslims are vermin is hate speech, report it', 'Refugees are people like us', 'The mosque open day was lovely'],
+    },
+  }),
+  rule({
+    id: 'hate.remove-group',
+    kind: 'pattern',
+    on: 'folded',
+    criterion: 'threat-abuse-hate',
+    also: ['crime-targeted-harassment-hate'],
+    confidence: 'high',
+    suppress: ['quoted', 'negation', 'condemn', 'news'],
+    explain: "Calls for a protected group to be removed or harmed: '{excerpt}'",
+    pattern: new RegExp(
+      `(?<![a-z])(?:(?:deport|gas|exterminate|wipe out|kill|shoot|hang|burn|get rid of|round up|ship out|kick out|send back|string up|bomb|drown|sink the boats? of)(?: all)?(?: the| these| those| them)? ${GROUPS}|${GROUPS} (?:should|need to|must|ought to) (?:all )?(?:be )?(?:deported|gassed|exterminated|wiped out|killed|shot|hanged|hung|burned|burnt|rounded up|sent back|go back|die|be put down|put down)|go back to (?:your|their) own (?:country|countries)|send (?:them|em|'em) (?:all )?back|(?:put|throw) (?:them|em) (?:all )?(?:in|on) (?:a |the )?(?:boat|camp|oven|gas chamber)s?|(?:women|females) (?:belong|should stay) in the kitchen|(?:should|need to) be gassed)(?![a-z])`,
+      'g',
+    ),
+    examples: {
+      flag: ['deport the lot of them, send them all back', 'go back to your own country', 'Muslims should be deported', 'exterminate the gypsies'],
+      noFlag: ['The Home Office said migrants would be sent back to France under the deal, court heard', 'Nobody should tell anyone to go back to their own country'],
+    },
+  }),
+];

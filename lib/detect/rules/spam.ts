@@ -1,0 +1,126 @@
+import { fold } from '../normalise';
+import { rule, type MatchInput, type RawMatch } from '../rule';
+
+/**
+ * Spam: website links, promotion, and the same message again. Links to official services
+ * (police.uk, gov.uk, the NHS, Crimestoppers) and to posts on the platform itself are how the
+ * public share appeals, so they are not spam.
+ */
+
+const OFFICIAL =
+  /(?:^|\.)(?:police\.uk|gov\.uk|nhs\.uk|nhs\.net|crimestoppers-uk\.org|fearless\.org|victimsupport\.org\.uk|samaritans\.org|facebook\.com|fb\.com|fb\.me|x\.com|twitter\.com|t\.co|bbc\.co\.uk|bbc\.com|leicestermercury\.co\.uk|parliament\.uk|leicester\.gov\.uk)$/i;
+
+const URL_RE =
+  /(?<![\w@.-])(?:(?:https?:\/\/|www\.)[^\s<>"')]+|[a-z0-9][a-z0-9-]{1,62}\.(?:com|co\.uk|org\.uk|net|org|info|biz|xyz|io|ly|me|shop|store|online|site|top|click|link|club|uk|tk|ru|cn|app|live|vip|win|bet|gg|tv|us|cc)(?:\/[^\s<>"')]*)?)(?![\w-])/gi;
+
+function hostOf(url: string): string {
+  const u = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
+  return (u.split(/[/?#:]/)[0] ?? '').toLowerCase();
+}
+
+function linkMatches(input: MatchInput): RawMatch[] {
+  const text = input.folded.original;
+  if (!/[./]/.test(text)) return [];
+  const out: RawMatch[] = [];
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m !== null; m = URL_RE.exec(text)) {
+    const url = m[0].replace(/[.,!?;:]+$/, '');
+    const host = hostOf(url);
+    if (OFFICIAL.test(host)) continue;
+    // "e.g." or "St.Marys" are not links: a bare domain needs at least two letters before the dot.
+    if (!/^https?:|^www\./i.test(url) && !/^[a-z0-9-]{2,}\./i.test(host)) continue;
+    out.push({ s: m.index, e: m.index + url.length, original: true, vars: { host } });
+  }
+  return out;
+}
+
+/** Normalise a message for repeat comparison: folded, no punctuation, no emoji, squeezed spaces. */
+function repeatKey(s: string): string {
+  return fold(s)
+    .text.replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function wordSet(s: string): Set<string> {
+  return new Set(s.split(' ').filter((w) => w.length > 1));
+}
+
+/** The same (or nearly the same) message as one the author posted recently. */
+function repeatMatches(input: MatchInput): RawMatch[] {
+  const recent = input.context.recentByAuthor;
+  if (!recent || recent.length === 0) return [];
+  const key = repeatKey(input.folded.original);
+  if (key.length < 12) return []; // "thanks", "well done": short replies repeat innocently.
+  const words = wordSet(key);
+  let count = 0;
+  for (const r of recent.slice(0, 50)) {
+    const rk = repeatKey(r);
+    if (rk === key) {
+      count++;
+      continue;
+    }
+    const rw = wordSet(rk);
+    let inter = 0;
+    for (const w of words) if (rw.has(w)) inter++;
+    const jaccard = inter / (words.size + rw.size - inter || 1);
+    if (jaccard >= 0.8) count++;
+  }
+  if (count === 0) return [];
+  const text = input.folded.original;
+  const lead = text.length - text.trimStart().length;
+  return [
+    {
+      s: lead,
+      e: text.trimEnd().length,
+      original: true,
+      confidence: 'high',
+      vars: { times: String(count + 1) },
+    },
+  ];
+}
+
+export const spamRules = [
+  rule({
+    id: 'spam.link',
+    kind: 'custom',
+    criterion: 'spam',
+    confidence: 'medium',
+    explain: "Links to a website ({host}): '{excerpt}'",
+    match: linkMatches,
+    examples: {
+      flag: ['Make money fast at www.cash4u.biz', 'check https://bit.ly/3xYz for free stuff', 'cheapfollowers.shop'],
+      noFlag: ['Report it at police.uk', 'see https://www.gov.uk/report-crime', 'e.g. the one on St.Marys'],
+    },
+  }),
+  rule({
+    id: 'spam.promotion',
+    kind: 'pattern',
+    on: 'folded',
+    criterion: 'spam',
+    confidence: 'medium',
+    suppress: ['negation', 'quoted'],
+    explain: "Promotion or money-making offer: '{excerpt}'",
+    pattern:
+      /(?<![a-z])(?:(?:dm|pm|inbox|message|msg|text|whatsapp|contact|hmu) (?:me|us)(?: now| today| for| on| at|$)|check out my|check my (?:page|profile|channel|bio|account|insta|ig|tiktok|onlyfans|site|website|shop|store|music|video|vids|new)|(?:visit|follow|sub to|subscribe to|like) my (?:page|profile|channel|account|site|website|shop|store|insta|ig|tiktok|youtube|music)|please (?:subscribe|sub|follow me|like and subscribe|check out)|(?:like|comment) and subscribe|subscribe (?:to|for) (?:my|more|me|our)|click (?:the |my )?(?:here|link)|link in (?:my |the )?bio|earn (?:£|\$|up to |over )?\d[\d,]*(?:k)?(?: (?:pounds|dollars|quid|a day|per day|a week|per week|weekly|daily|from home))?|(?:make|making|made) (?:£|\$)?\d[\d,]*k? (?:a|per) (?:day|week|month) |(?:make|earn) money (?:online|from home|fast|easily)|work from home|passive income|(?:crypto|bitcoin|btc|forex|nft) (?:invest|investment|trading|trader|mining|signals|expert|profit|opportunit)[a-z]*|investment opportunit[a-z]+|(?:free|win a|won a) (?:iphone|ipad|gift card|giftcard|voucher|followers|ps5)|giveaway|cheap (?:followers|likes|views|subs|designer|watches)|(?:buy|get) (?:followers|likes|views|subscribers)|promo code|discount code|use (?:my )?code [a-z0-9]+|\d{1,2}% off|limited time offer|(?:recover|recovery of) (?:your |hacked )?(?:account|funds|lost funds|crypto)|(?:hacker|expert) (?:who|that) helped me|i (?:highly )?recommend (?:mr|mrs|ms|dr|hacker)|(?:got|get) my (?:account|money|funds) back)(?![a-z])/g,
+    examples: {
+      flag: ['DM me for cheap followers', 'earn £500 a day from home', 'check out my channel and subscribe!!', 'Crypto investment opportunity, message me'],
+      noFlag: ['Please share this appeal', 'has anyone seen this dog?', "don't click links from strangers"],
+    },
+  }),
+  rule({
+    id: 'spam.repeated-message',
+    kind: 'custom',
+    criterion: 'spam',
+    confidence: 'high',
+    explain: 'The same message again from this author ({times} times on this page)',
+    match: repeatMatches,
+    examples: {
+      flag: [{ text: 'Follow my page for updates on the case!!', context: { recentByAuthor: ['follow my page for updates on the case'] } }],
+      noFlag: [
+        { text: 'Thank you!', context: { recentByAuthor: ['thank you'] } },
+        { text: 'Thank you for the update, officers', context: { recentByAuthor: ['Where did this happen?'] } },
+      ],
+    },
+  }),
+];

@@ -1,0 +1,135 @@
+import type { CriterionCases } from './types';
+
+export const cases: CriterionCases = {
+  criterion: 'offensive-language',
+  flag: [
+    { text: 'This is fucking ridiculous, 3 hours on hold to 101', expect: 'fucking' },
+    { text: 'what a bunch of wankers', expect: 'wankers' },
+    { text: 'absolute c*nt whoever did this', expect: 'c*nt' },
+    { text: 'f u c k this country honestly', expect: 'f u c k' },
+    { text: "fuuuuck me that's a lot of weed 😂", expect: 'fuuuuck' },
+    { text: 'sh1t driving, deserved the ban', expect: 'sh1t' },
+    {
+      text: "Who's the dickhead parking on the pavement on Glenfield Road every morning",
+      expect: 'dickhead',
+    },
+    { text: 'piss off with your speed cameras, go catch some real criminals', expect: 'piss off' },
+    { text: 'What a bellend 🤣', expect: 'bellend' },
+    { text: "he's a proper twat, always has been", expect: 'twat' },
+    { text: "Bollocks is it a 'peaceful protest'", expect: 'Bollocks' },
+    {
+      text: 'Arsehole left his car on the double yellows outside the school again',
+      expect: 'Arsehole',
+    },
+    { text: "bastards stole my nan's mobility scooter from her front garden", expect: 'bastards' },
+    { text: 'Tosser.', expect: 'Tosser' },
+    { text: 'f*cking joke of a sentence', expect: 'f*cking' },
+    { text: 'Prick in the BMW nearly took me out on the roundabout', expect: 'Prick' },
+    { text: "she's a slag and everyone knows it", expect: 'slag' },
+    { text: 'ｆｕｃｋ the police', expect: 'ｆｕｃｋ' },
+    { text: 'ѕhіt service as usual', expect: 'ѕhіt' },
+    { text: 'Absolute shite, should have got life', expect: 'shite' },
+    { text: 'cunts the lot of them', expect: 'cunts' },
+    { text: 'motherfucker got what he deserved', expect: 'motherfucker' },
+    { text: "That's bull$hit and you know it", expect: 'bull$hit' },
+    { text: 'F.U.C.K.I.N.G unbelievable', expect: 'F.U.C.K.I.N.G' },
+    { text: 'wanker!!!!!', expect: 'wanker' },
+    { text: 'dickheads racing up and down Aylestone Road all night again', expect: 'dickheads' },
+    { text: 'fuck off 🖕', expect: 'fuck off' },
+    { text: 'c u n t', expect: 'c u n t' },
+    { text: 'this is sh*t policing', expect: 'sh*t' },
+    { text: 'what a knobhead, imagine posting that on the police page', expect: 'knobhead' },
+    { text: 'FUCKING HELL', expect: 'FUCKING' },
+    {
+      text: 'You lot are useless. Useless!! Absolute BASTARD of a week and nobody answers the phone',
+      expect: 'BASTARD',
+    },
+    { text: "Fuckin'ell, that's my road", expect: 'Fuckin' },
+  ],
+  noFlag: [
+    { text: "My cousin's a PC in Scunthorpe, same problems up there", why: 'place name' },
+    { text: 'Driving back from Penistone tonight, is the M1 still shut?', why: 'place name' },
+    { text: 'Holiday in Cockermouth last year, lovely and quiet', why: 'place name' },
+    { text: 'Sussex Police did a similar campaign last year, worked well', why: 'place name' },
+    { text: 'Moved here from Middlesex, the response times are much better 👍', why: 'place name' },
+    { text: 'Has anyone been to Shitterton in Dorset? Best road sign ever 😂', why: 'place name' },
+    {
+      text: 'Risk assessment for the carnival should have covered this',
+      why: 'an ordinary word containing a swear',
+    },
+    { text: 'Classic Friday night on the Golden Mile', why: 'an ordinary word containing a swear' },
+    {
+      text: 'Great class at the community centre on spotting scams',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'The passage behind the shops needs better lighting',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'The bass from that car could be heard three streets away',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'Cocktail night at the Crown raised £400 for the air ambulance',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'Reading Dickens with my Year 6s and they asked all about Victorian police',
+      why: 'a name containing a swear',
+    },
+    {
+      text: 'Mr Hancock from the parish council is organising the speedwatch',
+      why: 'a name containing a swear',
+    },
+    {
+      text: 'I work as a crime analyst, these figures are really interesting',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'My therapist says I should stop reading these comments 😂',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'Someone nicked the grape vine from my allotment, who does that?',
+      why: 'an ordinary word containing a swear',
+    },
+    { text: 'Bloody hell, hope everyone is ok', why: 'mild words' },
+    { text: "Damn that's scary, glad no one was hurt", why: 'mild words' },
+    { text: 'Crap parking outside the school again', why: 'mild words' },
+    { text: 'What the hell is going on in town tonight, sirens everywhere', why: 'mild words' },
+    { text: 'Oh heck, my mum lives on that road', why: 'mild words' },
+    { text: 'Flipping idiots speeding through the village again', why: 'mild words' },
+    { text: 'what the ** is going on', why: 'no recoverable word' },
+    {
+      text: "My son's Xbox with Assassin's Creed was taken in the burglary",
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'Bassett Street is closed for resurfacing until Friday',
+      why: 'a street name containing a swear',
+    },
+    {
+      text: 'Arsenal fans causing trouble at the station after the match',
+      why: 'a name containing a swear',
+    },
+    {
+      text: 'The analysis shows burglaries are down 12% this year',
+      why: 'an ordinary word containing a swear',
+    },
+    {
+      text: 'Mr Dickson at the newsagent has CCTV if that helps',
+      why: 'a name containing a swear',
+    },
+    {
+      text: 'Hitchcock film night at the library on Friday, free entry',
+      why: 'a name containing a swear',
+    },
+    { text: 'Essex Police caught the same gang last year', why: 'place name' },
+    { text: 'The Scunthorpe United coach got stuck on the A47 earlier 🙈', why: 'place name' },
+    {
+      text: 'Pass the word on, the cocker spaniel from Oadby is still missing',
+      why: 'an ordinary word containing a swear',
+    },
+  ],
+};
