@@ -1,0 +1,261 @@
+import { XSelectors as S } from './selectors';
+import { hashKey, isElement, parseUrl, queryAllIncludingRoot, readText, tidy } from './text';
+import type { Author, CommentKind, ExtractedComment, SiteAdapter } from './types';
+
+const X_ORIGIN = 'https://x.com';
+const HOSTS = /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/i;
+/** `/handle/status/123`, `/i/status/123`, `/i/web/status/123`, with or without `/photo/1` after. */
+const STATUS_PATH = /^\/(?:i\/web|i|[A-Za-z0-9_]{1,50})\/status(?:es)?\/(\d+)(?:\/|$)/;
+const HANDLE_TEXT = /^@([A-Za-z0-9_]{1,50})$/;
+const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/;
+
+interface StatusRef {
+  handle?: string;
+  id: string;
+}
+
+function statusFromHref(href: string | null | undefined): StatusRef | undefined {
+  const url = parseUrl(href, X_ORIGIN);
+  if (!url) return undefined;
+  const match = STATUS_PATH.exec(url.pathname);
+  const id = match?.[1];
+  if (!match || !id) return undefined;
+  const first = url.pathname.split('/')[1];
+  return { id, handle: first && first !== 'i' ? first : undefined };
+}
+
+/** The canonical x.com permalink: the same on twitter.com and mobile, so records compare. */
+function canonicalPermalink(ref: StatusRef): string {
+  return `${X_ORIGIN}/${ref.handle ?? 'i/web'}/status/${ref.id}`;
+}
+
+function isTweetArticle(el: Element): boolean {
+  if (el.matches(S.tweet)) return true;
+  if (el.tagName.toUpperCase() !== 'ARTICLE') return false;
+  // Without data-testid, an article is a tweet when it holds a status link with a time in it.
+  return Array.from(el.querySelectorAll(S.statusLink)).some((a) => a.querySelector(S.time));
+}
+
+/** Is `node` inside `container` (or `container` itself)? `container` may be absent. */
+function within(node: Node, container: Element | undefined): boolean {
+  return container !== undefined && container.contains(node);
+}
+
+/**
+ * The subtree of a quoted tweet: the highest ancestor of the quote's own User-Name (or, failing
+ * that, its text) that does not also hold the quoting tweet's. This uses only the order of the two
+ * parts, not X's `div[role="link"]` wrapper, so it survives wrapper changes.
+ */
+function findQuoteRoot(article: Element): Element | undefined {
+  const pick = (selector: string): Element | undefined => {
+    const nodes = Array.from(article.querySelectorAll(selector));
+    const own = nodes[0];
+    const quoted = nodes[1];
+    if (!own || !quoted) return undefined;
+    let top: Element = quoted;
+    while (top.parentElement && top.parentElement !== article && !top.parentElement.contains(own)) {
+      top = top.parentElement;
+    }
+    return top;
+  };
+  return pick(S.userName) ?? pick(S.tweetText);
+}
+
+function readAuthor(userName: Element | undefined): Author {
+  if (!userName) return {};
+  let handle: string | undefined;
+  let displayName: string | undefined;
+  for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
+    const value = tidy(readText([part]).text);
+    if (!value || value === '·') continue;
+    const at = HANDLE_TEXT.exec(value);
+    if (at) {
+      handle ??= at[1];
+    } else if (displayName === undefined && !part.querySelector('[dir]')) {
+      displayName = value;
+    }
+  }
+  if (!handle) {
+    for (const a of Array.from(userName.querySelectorAll('a[href]'))) {
+      const path = parseUrl(a.getAttribute('href'), X_ORIGIN)?.pathname ?? '';
+      const m = PROFILE_PATH.exec(path);
+      if (m?.[1]) {
+        handle = m[1];
+        break;
+      }
+    }
+  }
+  const author: Author = {};
+  if (handle) {
+    author.handle = handle;
+    author.profileUrl = `${X_ORIGIN}/${handle}`;
+  }
+  if (displayName) author.displayName = displayName;
+  return author;
+}
+
+/** The tweet's own status link: the one wrapping its time, else any outside the quote. */
+function findOwnStatus(
+  article: Element,
+  quote: Element | undefined,
+): { ref?: StatusRef; time?: string } {
+  const links = Array.from(article.querySelectorAll(S.statusLink)).filter((a) => !within(a, quote));
+  const timed = links.find((a) => a.querySelector(S.time));
+  const ownTime = Array.from(article.querySelectorAll(S.time)).find((t) => !within(t, quote));
+  const chosen = timed ?? links[0];
+  return {
+    ref: statusFromHref(chosen?.getAttribute('href')),
+    time: (timed?.querySelector(S.time) ?? ownTime)?.getAttribute('datetime') ?? undefined,
+  };
+}
+
+function pageStatusId(doc: Document | null): string | undefined {
+  const href = doc?.location?.href;
+  if (!href || !/^https?:/i.test(href)) return undefined;
+  return statusFromHref(href)?.id;
+}
+
+/**
+ * The focused tweet of each document, remembered so reading a long thread does not query the whole
+ * page once per tweet. Checked again before each use because X swaps articles as it scrolls.
+ */
+const focusedCache = new WeakMap<Document, Element>();
+
+function focusedTweet(doc: Document): Element | undefined {
+  const cached = focusedCache.get(doc);
+  if (cached?.isConnected && cached.getAttribute('tabindex') === '-1') return cached;
+  const found = doc.querySelector(`${S.tweet}[tabindex="-1"]`) ?? undefined;
+  if (found) focusedCache.set(doc, found);
+  else focusedCache.delete(doc);
+  return found;
+}
+
+/**
+ * Focused, reply or post. X marks the focused tweet of a status page with `tabindex="-1"` (others
+ * are 0); tweets after it are replies and tweets above it are the thread it answers.
+ */
+function kindOf(article: Element, id: string | undefined): CommentKind {
+  const doc = article.ownerDocument;
+  const focusedId = pageStatusId(doc);
+  if (article.getAttribute('tabindex') === '-1' || (id !== undefined && id === focusedId)) {
+    return 'focused';
+  }
+  // Only a status page has a focused tweet; elsewhere there is no need to look for one.
+  if (focusedId === undefined) return 'post';
+  const focused = focusedTweet(doc);
+  if (!focused) return 'reply';
+  return comesAfter(focused, article) ? 'reply' : 'post';
+}
+
+/**
+ * Does `el` come after `ref` in document order? Written out rather than `compareDocumentPosition`,
+ * which happy-dom (tests, benchmarks) answers in milliseconds per call on a long thread.
+ */
+function comesAfter(ref: Element, el: Element): boolean {
+  const chain = (node: Element): Element[] => {
+    const out: Element[] = [];
+    for (let n: Element | null = node; n; n = n.parentElement) out.push(n);
+    return out.reverse();
+  };
+  const a = chain(ref);
+  const b = chain(el);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const branchA = a[i];
+  const branchB = b[i];
+  if (!branchA) return true; // `el` is inside `ref`.
+  const parent = branchA.parentElement;
+  if (!branchB || !parent) return false;
+  const siblings = Array.from(parent.children);
+  return siblings.indexOf(branchB) > siblings.indexOf(branchA);
+}
+
+/**
+ * Reads tweets on x.com and twitter.com: timelines, search and status threads.
+ *
+ * `depth` is always 0: X draws reply chains flat, with connecting lines that carry no structure.
+ * Permalinks and profile URLs are canonical `https://x.com/...` whichever host the page is on.
+ *
+ * @example
+ * const root = xAdapter.findRoot(document);
+ * const comments = root ? xAdapter.findComments(root).map((el) => xAdapter.extract(el)) : [];
+ */
+export const xAdapter: SiteAdapter = {
+  site: 'x',
+
+  matches(url: URL): boolean {
+    return HOSTS.test(url.hostname);
+  },
+
+  isThreadPage(url: URL): boolean {
+    return STATUS_PATH.test(url.pathname);
+  },
+
+  findRoot(doc: Document): Element | null {
+    return (
+      doc.querySelector(S.primaryColumn) ??
+      doc.querySelector(S.main) ??
+      doc.querySelector(S.timeline) ??
+      null
+    );
+  },
+
+  findComments(root: ParentNode): HTMLElement[] {
+    return queryAllIncludingRoot(root, S.anyArticle)
+      .filter(isTweetArticle)
+      .filter((a) => {
+        // A tweet article inside another is a quote rendered as an article: part of its parent.
+        const outer = a.parentElement?.closest(S.anyArticle);
+        return !outer || !isTweetArticle(outer);
+      }) as HTMLElement[];
+  },
+
+  extract(el: HTMLElement): ExtractedComment | null {
+    if (!isElement(el) || !isTweetArticle(el)) return null;
+    const quote = findQuoteRoot(el);
+    const textElement =
+      (Array.from(el.querySelectorAll(S.tweetText)).find((t) => !within(t, quote)) as
+        HTMLElement | undefined) ?? null;
+    const userName = Array.from(el.querySelectorAll(S.userName)).find((u) => !within(u, quote));
+    const { ref, time } = findOwnStatus(el, quote);
+    const author = readAuthor(userName);
+    if (!author.handle && ref?.handle) {
+      author.handle = ref.handle;
+      author.profileUrl = `${X_ORIGIN}/${ref.handle}`;
+    }
+    // A tombstone ("This post is unavailable") has neither: nothing to read.
+    if (!textElement && !author.handle && !ref) return null;
+
+    const { text, segments } = textElement ? readText([textElement]) : { text: '', segments: [] };
+    const comment: ExtractedComment = {
+      site: 'x',
+      element: el,
+      textElement,
+      text,
+      segments,
+      key: ref?.id ?? `h:${hashKey(`${author.handle ?? ''}\n${text}`)}`,
+      author,
+      kind: kindOf(el, ref?.id),
+      depth: 0,
+    };
+    if (ref) comment.permalink = canonicalPermalink(ref);
+    if (time) comment.time = time;
+
+    if (quote) {
+      const quotedTextEl = quote.querySelector(S.tweetText);
+      const quotedAuthor = readAuthor(quote.querySelector(S.userName) ?? undefined);
+      const quotedRef = Array.from(quote.querySelectorAll(S.statusLink))
+        .map((a) => statusFromHref(a.getAttribute('href')))
+        .find((r) => r !== undefined && r.id !== ref?.id);
+      comment.quoted = { text: quotedTextEl ? readText([quotedTextEl]).text : '' };
+      if (quotedAuthor.handle || quotedAuthor.displayName) comment.quoted.author = quotedAuthor;
+      if (quotedRef) {
+        comment.quoted.permalink = canonicalPermalink({
+          id: quotedRef.id,
+          handle: quotedRef.handle ?? quotedAuthor.handle,
+        });
+      }
+    }
+    return comment;
+  },
+};
