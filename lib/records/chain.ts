@@ -1,0 +1,364 @@
+import {
+  AmendmentSchema,
+  BlockEntrySchema,
+  ChainedRecordSchema,
+  type Amendment,
+  type BlockEntry,
+  type BlockLog,
+  type ChainedRecord,
+  type EvidenceAuthor,
+  type EvidenceSnapshot,
+  type ExportLink,
+  type Moderator,
+  type Outcome,
+} from './schemas';
+
+/**
+ * The `prevHash` of the first link.
+ *
+ * @example
+ * log.records[0]?.prevHash === GENESIS_HASH; // true
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * An empty block log, ready for `appendEntry`.
+ *
+ * @example
+ * const log = emptyBlockLog(); // { schemaVersion: 1, records: [] }
+ */
+export function emptyBlockLog(): BlockLog {
+  return { schemaVersion: 1, records: [] };
+}
+
+/**
+ * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, numbers in
+ * ECMAScript's shortest round-trip form (`-0` written as `0`), keys whose value is `undefined`
+ * left out (as `JSON.stringify` does, so a record hashes the same before and after a JSON round
+ * trip). Anything JSON cannot carry faithfully throws rather than hashing something else.
+ *
+ * @example
+ * canonicalJson({ b: 1, a: [true, null, 'x'] }); // '{"a":[true,null,"x"],"b":1}'
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`cannot hash the number ${value}`);
+      return Object.is(value, -0) ? '0' : JSON.stringify(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value
+          .map((v: unknown, i) => {
+            if (v === undefined) throw new TypeError(`cannot hash undefined at index ${i}`);
+            return canonicalJson(v);
+          })
+          .join(',')}]`;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        throw new TypeError('cannot hash a non-plain object');
+      }
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`cannot hash a value of type ${typeof value}`);
+  }
+}
+
+/**
+ * SHA-256 of the UTF-8 bytes of `text`, as lower-case hex. Uses WebCrypto, present in browsers
+ * and in Node 20 as `globalThis.crypto`.
+ *
+ * @example
+ * await sha256Hex(''); // 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+ */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Freezes what the moderator saw, with the digest of the text so any later edit shows.
+ *
+ * @example
+ * const ev = await captureEvidence({ text: 'abuse', author: { handle: 'jbloggs' }, url: 'https://x.com/jbloggs/status/1' }, new Date());
+ */
+export async function captureEvidence(
+  input: { text: string; author: EvidenceAuthor; url: string },
+  now: Date,
+): Promise<EvidenceSnapshot> {
+  return {
+    text: input.text,
+    author: input.author,
+    url: input.url,
+    capturedAt: now.toISOString(),
+    sha256: await sha256Hex(input.text),
+  };
+}
+
+type LinkBody = Pick<ChainedRecord, 'seq' | 'kind' | 'prevHash' | 'record'>;
+
+/**
+ * The hash a link must carry: SHA-256 over the canonical JSON of `{seq, kind, prevHash, record}`.
+ *
+ * @example
+ * const h = await linkHash({ seq: 0, kind: 'entry', prevHash: GENESIS_HASH, record: entry });
+ */
+export async function linkHash(body: LinkBody): Promise<string> {
+  return sha256Hex(
+    canonicalJson({ seq: body.seq, kind: body.kind, prevHash: body.prevHash, record: body.record }),
+  );
+}
+
+async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): Promise<BlockLog> {
+  const seq = log.records.length;
+  const prevHash = log.records[seq - 1]?.hash ?? GENESIS_HASH;
+  const hash = await linkHash({ ...body, seq, prevHash });
+  const link = { ...body, seq, prevHash, hash } as ChainedRecord;
+  return { schemaVersion: 1, records: [...log.records, link] };
+}
+
+/**
+ * Appends a block entry and returns the new log; the old log is untouched. The entry is
+ * validated first and its evidence digests checked, because a bad record in the chain cannot be
+ * taken out again.
+ *
+ * @example
+ * const log1 = await appendEntry(emptyBlockLog(), entry);
+ */
+export async function appendEntry(log: BlockLog, entry: BlockEntry): Promise<BlockLog> {
+  const parsed = BlockEntrySchema.parse(entry);
+  if (log.records.some((r) => r.record.id === parsed.id)) {
+    throw new Error(`the log already holds a record with id ${parsed.id}`);
+  }
+  for (const [i, ev] of parsed.evidence.entries()) {
+    if ((await sha256Hex(ev.text)) !== ev.sha256) {
+      throw new Error(`evidence[${i}] of entry ${parsed.id}: sha256 does not match its text`);
+    }
+  }
+  return append(log, { kind: 'entry', record: parsed });
+}
+
+/**
+ * Appends an amendment to an entry already in the log and returns the new log.
+ *
+ * @example
+ * const log2 = await appendAmendment(log1, { id, entryId: entry.id, at, moderator, kind: 'note', why: 'Called DMT.' });
+ */
+export async function appendAmendment(log: BlockLog, amendment: Amendment): Promise<BlockLog> {
+  const parsed = AmendmentSchema.parse(amendment);
+  if (log.records.some((r) => r.record.id === parsed.id)) {
+    throw new Error(`the log already holds a record with id ${parsed.id}`);
+  }
+  if (!log.records.some((r) => r.kind === 'entry' && r.record.id === parsed.entryId)) {
+    throw new Error(
+      `amendment ${parsed.id} refers to entry ${parsed.entryId}, which is not in the log`,
+    );
+  }
+  return append(log, { kind: 'amendment', record: parsed });
+}
+
+/**
+ * The result of checking a chain: where it first goes wrong, and why.
+ *
+ * @example
+ * const r: VerifyResult = { ok: false, firstBadSeq: 3, id: '…', reason: 'content does not match its hash (altered)' };
+ */
+export type VerifyResult =
+  { ok: true; count: number } | { ok: false; firstBadSeq: number; id?: string; reason: string };
+
+function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid record';
+  const path = first.path.map(String).join('.');
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+/**
+ * Checks every link: position, schema, the hash of its content, the link to the previous hash,
+ * evidence digests, unique ids and that amendments follow their entry. Accepts exported chains
+ * whose other-user links are redacted (no `record`): those are checked for order and linkage only.
+ * `firstBadSeq` is the index of the first link that fails (its array position, so a reordered or
+ * renumbered file is still named by where it is).
+ *
+ * @example
+ * const result = await verifyChain(log);
+ * if (!result.ok) console.log(`seq ${result.firstBadSeq}: ${result.reason}`);
+ */
+export async function verifyChain(log: { records: readonly ExportLink[] }): Promise<VerifyResult> {
+  const ids = new Set<string>();
+  const entries = new Set<string>();
+  let redactedSoFar = false;
+  let prevHash = GENESIS_HASH;
+  for (const [i, link] of log.records.entries()) {
+    const id =
+      'record' in link && typeof link.record === 'object' && link.record !== null
+        ? (link.record as { id?: unknown }).id
+        : undefined;
+    const fail = (reason: string): VerifyResult => ({
+      ok: false,
+      firstBadSeq: i,
+      ...(typeof id === 'string' ? { id } : {}),
+      reason,
+    });
+    if (link.seq !== i) return fail(`link at position ${i} says seq ${link.seq} (out of order)`);
+    if (link.prevHash !== prevHash) {
+      return fail(
+        `prevHash does not match the hash of seq ${i - 1} (a link is missing, moved or altered)`,
+      );
+    }
+    if (!('record' in link)) {
+      redactedSoFar = true;
+      prevHash = link.hash;
+      continue;
+    }
+    const parsed = ChainedRecordSchema.safeParse(link);
+    if (!parsed.success) return fail(`not a valid record: ${describe(parsed.error.issues)}`);
+    const rec = parsed.data;
+    if ((await linkHash(rec)) !== rec.hash)
+      return fail('content does not match its hash (altered)');
+    if (ids.has(rec.record.id)) return fail(`duplicate id ${rec.record.id}`);
+    ids.add(rec.record.id);
+    if (rec.kind === 'entry') {
+      entries.add(rec.record.id);
+      for (const [e, ev] of rec.record.evidence.entries()) {
+        if ((await sha256Hex(ev.text)) !== ev.sha256) {
+          return fail(`evidence[${e}] text does not match its sha256`);
+        }
+      }
+    } else if (!entries.has(rec.record.entryId) && !redactedSoFar) {
+      return fail(`amendment refers to entry ${rec.record.entryId}, which does not come before it`);
+    }
+    prevHash = rec.hash;
+  }
+  return { ok: true, count: log.records.length };
+}
+
+/**
+ * Where a block decision stands once its amendments are applied.
+ *
+ * @example
+ * currentView(log).filter((v) => v.status === 'blocked');
+ */
+export type BlockStatus = 'pending' | 'blocked' | 'resolved-without-block' | 'unblocked';
+
+/**
+ * One entry as it currently reads. `original` is the entry exactly as first logged.
+ *
+ * @example
+ * const [view] = currentView(log);
+ * view.entry.criteria; // after corrections; view.original.criteria is as logged
+ */
+export interface BlockView {
+  seq: number;
+  hash: string;
+  /** The entry with corrections applied. */
+  entry: BlockEntry;
+  original: BlockEntry;
+  status: BlockStatus;
+  /** The latest outcome recorded (an unblock does not change it; see `unblocked`). */
+  outcome: Outcome;
+  /** Set when the latest blocking-related amendment was an unblock. */
+  unblocked?: { at: string; by: Moderator; why: string };
+  notes: { at: string; by: Moderator; text: string }[];
+  corrections: { at: string; by: Moderator; why: string; fields: string[] }[];
+  amendments: Amendment[];
+  /** Time of the entry or its latest amendment. */
+  lastChangedAt: string;
+}
+
+function statusOf(outcome: Outcome): BlockStatus {
+  return outcome.kind;
+}
+
+/**
+ * Folds amendments over their entries, in chain order, into a read view (one per entry, in log
+ * order). Nothing in `log` is changed: corrections are applied to copies.
+ *
+ * @example
+ * const [view] = currentView(log);
+ * view.status; // 'blocked' after an outcome amendment
+ */
+export function currentView(log: BlockLog): BlockView[] {
+  const views = new Map<string, BlockView>();
+  for (const link of log.records) {
+    if (link.kind === 'entry') {
+      views.set(link.record.id, {
+        seq: link.seq,
+        hash: link.hash,
+        entry: structuredClone(link.record),
+        original: link.record,
+        status: statusOf(link.record.outcome),
+        outcome: link.record.outcome,
+        notes: [],
+        corrections: [],
+        amendments: [],
+        lastChangedAt: link.record.createdAt,
+      });
+      continue;
+    }
+    const a = link.record;
+    const view = views.get(a.entryId);
+    if (!view) continue;
+    view.amendments.push(a);
+    if (a.at > view.lastChangedAt) view.lastChangedAt = a.at;
+    switch (a.kind) {
+      case 'note':
+        view.notes.push({ at: a.at, by: a.moderator, text: a.why });
+        break;
+      case 'outcome':
+        view.outcome = a.data;
+        view.status = statusOf(a.data);
+        delete view.unblocked;
+        break;
+      case 'unblock':
+        view.status = 'unblocked';
+        view.unblocked = { at: a.at, by: a.moderator, why: a.why };
+        break;
+      case 'correction':
+        view.entry = { ...view.entry, ...structuredClone(a.data) };
+        view.corrections.push({
+          at: a.at,
+          by: a.moderator,
+          why: a.why,
+          fields: Object.keys(a.data).sort(),
+        });
+        break;
+    }
+  }
+  return [...views.values()];
+}
+
+/**
+ * What a block entry still lacks before the policy's conditions for blocking are met.
+ *
+ * @example
+ * const gaps: BlockGap[] = blockGaps(entry); // e.g. ['no-dmt-advice']
+ */
+export type BlockGap = 'no-engagement' | 'no-dmt-advice' | 'no-criteria' | 'no-evidence';
+
+/**
+ * Annex 1 says blocking is a last resort: engage first, take Digital Media Team advice, log the
+ * reasoning. Returns what is missing, empty when the entry is ready. An exception (credible threat
+ * reported as crime, or an automated spam account) stands in for engagement.
+ *
+ * @example
+ * blockGaps({ ...entry, engagements: [], exception: undefined }); // ['no-engagement', ...]
+ */
+export function blockGaps(entry: BlockEntry): BlockGap[] {
+  const gaps: BlockGap[] = [];
+  if (entry.engagements.length === 0 && entry.exception === undefined) gaps.push('no-engagement');
+  if (entry.advice === undefined) gaps.push('no-dmt-advice');
+  if (entry.criteria.length === 0) gaps.push('no-criteria');
+  if (entry.evidence.length === 0) gaps.push('no-evidence');
+  return gaps;
+}

@@ -1,0 +1,7 @@
+// The records API: the background writer, popup and options read and write through these only.
+export * from './schemas';
+export * from './identity';
+export * from './chain';
+export * from './repeat';
+export * from './export';
+export { LONDON, londonDate, londonDayEnd, londonDayStart, londonOffsetMinutes } from './time';

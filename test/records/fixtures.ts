@@ -1,0 +1,148 @@
+import {
+  captureEvidence,
+  type Amendment,
+  type BlockEntry,
+  type Contact,
+  type ForceAccount,
+  type Moderator,
+  type RepeatCallerEvent,
+  type UserIdentity,
+} from '../../lib/records';
+import { userKey } from '../../lib/records/identity';
+
+let counter = 0;
+/** Deterministic v4-shaped UUIDs so failures are reproducible. */
+export function uuid(n: number = ++counter): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export const moderator: Moderator = {
+  name: 'A. Moderator',
+  staffNumber: '12345',
+  team: 'Digital Media',
+};
+
+export const mainX: ForceAccount = {
+  id: 'main-x',
+  platform: 'x',
+  handle: 'LeicsPolice',
+  label: '@LeicsPolice',
+  enrolledInRepeatCallerScheme: true,
+};
+export const mainFacebook: ForceAccount = {
+  id: 'main-fb',
+  platform: 'facebook',
+  pageUrl: 'https://www.facebook.com/leicspolice',
+  label: 'Leicestershire Police',
+  enrolledInRepeatCallerScheme: true,
+};
+export const localX: ForceAccount = {
+  id: 'local-x',
+  platform: 'x',
+  handle: 'CharnwoodPolice',
+  label: '@CharnwoodPolice',
+  enrolledInRepeatCallerScheme: false,
+};
+export const accounts = [mainX, mainFacebook, localX];
+
+export const jb: UserIdentity = { platform: 'x', handle: 'JBloggs', displayName: 'Joe Bloggs' };
+
+export function entry(over: Partial<BlockEntry> = {}): BlockEntry {
+  return {
+    id: uuid(),
+    createdAt: '2026-11-03T14:05:00.000Z',
+    moderator,
+    platform: 'x',
+    account: mainX,
+    user: jb,
+    content: { url: 'https://x.com/JBloggs/status/1' },
+    engagements: [
+      { at: '2026-11-01T09:00:00.000Z', method: 'public-reply', said: 'Please keep it civil.' },
+    ],
+    advice: {
+      from: 'Digital Media Team',
+      at: '2026-11-02T10:00:00.000Z',
+      advice: 'Block and log.',
+    },
+    criteria: ['threat-abuse-hate'],
+    justification: 'Continued abuse after advice.',
+    evidence: [],
+    outcome: { kind: 'pending' },
+    ...over,
+  };
+}
+
+export async function evidence(text: string, at = '2026-11-03T14:00:00.000Z') {
+  return captureEvidence(
+    { text, author: { handle: 'JBloggs' }, url: 'https://x.com/JBloggs/status/1' },
+    new Date(at),
+  );
+}
+
+export function amendment(
+  entryId: string,
+  over: Partial<Amendment> & Pick<Amendment, 'kind'>,
+): Amendment {
+  return {
+    id: uuid(),
+    entryId,
+    at: '2026-11-04T09:00:00.000Z',
+    moderator,
+    why: 'Because.',
+    ...over,
+  } as Amendment;
+}
+
+export function contact(
+  at: string,
+  over: Partial<Contact> & { user?: UserIdentity } = {},
+): Contact {
+  const user = over.user ?? jb;
+  return {
+    id: uuid(),
+    userKey: userKey(user),
+    user,
+    platform: user.platform,
+    accountId: user.platform === 'x' ? mainX.id : mainFacebook.id,
+    at,
+    reason: 'inappropriate',
+    recordedBy: moderator,
+    ...over,
+  };
+}
+
+/** `n` contacts one day apart starting at `start`. */
+export function daily(start: string, n: number, over: Partial<Contact> = {}): Contact[] {
+  const t0 = Date.parse(start);
+  return Array.from({ length: n }, (_, i) =>
+    contact(new Date(t0 + i * 86_400_000).toISOString(), over),
+  );
+}
+
+export function advised(key: string, at: string): RepeatCallerEvent {
+  return {
+    id: uuid(),
+    at,
+    by: moderator,
+    kind: 'advised',
+    userKey: key,
+    how: 'private-message',
+    advice: 'Please call 101 for non-emergencies.',
+  };
+}
+
+export function linked(
+  a: string,
+  b: string,
+  at = '2026-01-01T00:00:00.000Z',
+): Extract<RepeatCallerEvent, { kind: 'linked' }> {
+  return {
+    id: uuid(),
+    at,
+    by: moderator,
+    kind: 'linked',
+    userKey: a,
+    otherUserKey: b,
+    why: 'Same person.',
+  };
+}
