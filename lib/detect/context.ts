@@ -32,13 +32,13 @@ const NEGATION =
   /(?:^|[^a-z'])(?:not|never|no|nobody|noone|no one|nothing|nor|isn't|isnt|wasn't|wasnt|aren't|arent|weren't|don't|dont|doesn't|doesnt|didn't|didnt|won't|wont|wouldn't|wouldnt|shouldn't|shouldnt|can't|cant|cannot|couldn't|couldnt|ain't|hardly|without)(?:$|[^a-z'])/;
 
 const REPORTED_SPEECH =
-  /(?:^|[^a-z])(?:call(?:ed|ing|s)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing)?|the word|words like|terms like|label(?:l?ed|ling)?|saying|said|wrote|writing|posted|posting|tweeted|sprayed|graffiti(?:ed)?|told (?:me|him|her|us|them|my \w+)|comments like|things like|phrases like|people who (?:say|write|post))\b[^.!?]{0,60}$/;
+  /(?:^|[^a-z])(?:called|calling|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing)?|the word|words like|terms like|label(?:l?ed|ling)?|saying|said|wrote|writing|posted|posting|tweeted|sprayed|graffiti(?:ed)?|told (?:me|him|her|us|them|my \w+)|telling (?:someone|people|anyone|somebody|others) to|comments like|things like|phrases like|people who (?:say|write|post))\b[^.!?]{0,60}$/;
 
 const NEWS =
   /(?:^|[^a-z])(?:(?:has|have|was|were|been|is|are) (?:been )?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|cautioned|released|found guilty|cleared|acquitted)|appeared (?:at|before|in)|court heard|pleaded|pled|denies|denied|trial (?:continues|heard)|police (?:said|say|have said|are appealing|appeal)|a (?:police )?spokes(?:person|man|woman)|officers (?:were called|attended|arrested)|(?:man|woman|boy|girl|teenager|teen|youth|pensioner|driver),? (?:aged )?\d{1,2},? (?:has been |was |is |charged|arrested|jailed|sentenced|appears|appeared|admits|admitted|denies|cleared|guilty))/;
 
 const CONDEMN =
-  /(?:^|[^a-z])(?:(?:is|are|was|that's|thats|it's|its|so|absolutely|totally|just) (?:disgusting|vile|unacceptable|appalling|not ok|not okay|not acceptable|wrong|shameful|sickening|racist|homophobic|hateful|out of order|horrible)|no place for|report (?:it|this|them|him|her|that|any)|stop (?:using|calling|saying)|should(?:n't| not) (?:say|call|use)|(?:don't|do not|never) (?:say|call|use)|hate crime|should be ashamed|zero tolerance|not tolerated|won't be tolerated|will not be tolerated)(?:$|[^a-z])/;
+  /(?:^|[^a-z])(?:(?:is|was|that's|thats|it's|its|this is|that is|which is|so|absolutely|totally|just) (?:disgusting|vile|unacceptable|appalling|not ok|not okay|not acceptable|wrong|shameful|sickening|racist|homophobic|hateful|out of order|horrible)|no place for|report (?:it|this|them|him|her|that|any)|stop (?:using|calling|saying)|should(?:n't| not) (?:say|call|use)|(?:don't|do not|never) (?:say|call|use)|hate crime|should be ashamed|(?:is|are|was) never (?:ok|okay|acceptable|alright|funny)|not cool|(?:is|was|'s) (?:a |an )?(?:horrible|vile|disgusting|awful|nasty|offensive|hateful|ugly|horrid) (?:word|term|thing to say|slur)|told (?:the|that) [a-z]+ (?:who|that) (?:shouted|said|called)|zero tolerance|not tolerated|won't be tolerated|will not be tolerated)(?:$|[^a-z])/;
 
 /** Index of the start of the clause that holds position s (after , ; : or the sentence start). */
 function clauseStart(text: string, sentenceStart: number, s: number): number {
@@ -88,7 +88,10 @@ export function suppressedBy(
       case 'negation': {
         const cs = clauseStart(text, ss, s);
         // Look back a few words only: "I would never hurt anyone" but not a negation far away.
-        const before = text.slice(Math.max(cs, s - 40), s);
+        // "can't wait to see …" is eagerness, not negation.
+        // A negation inside a condition ("if they don't pay I'll …") does not negate what follows.
+        const clause = text.slice(cs, s).replace(/(?:^|[^a-z])(?:if|unless|until)(?:[^a-z].*)?$/, '');
+        const before = clause.slice(-40).replace(/(?:can't|cannot|can not|cant) wait/g, '');
         if (NEGATION.test(before)) return w;
         break;
       }
@@ -101,7 +104,8 @@ export function suppressedBy(
         if (NEWS.test(text.slice(ss, se))) return w;
         break;
       case 'question':
-        if (/\?\s*$/.test(text.slice(e, se))) return w;
+        // Only the clause holding the match: "…, who's in?" does not make a threat a question.
+        if (/^[^,;]*\?\s*$/.test(text.slice(e, se))) return w;
         break;
       case 'condemn':
         if (CONDEMN.test(text.slice(ss, se))) return w;

@@ -260,7 +260,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         });
       }
     }
-    return dedupe(findings);
+    return dedupe(findings, text);
   }
 
   return { rules, detect };
@@ -328,14 +328,25 @@ function customFromContext(f: Folded, context: DetectContext): Array<[Rule, RawM
   return out;
 }
 
-/** One finding per criterion and overlapping span: the most confident wins. */
-function dedupe(findings: Finding[]): Finding[] {
+/**
+ * One finding per criterion and overlapping span: overlapping findings of one criterion are
+ * merged into their union (so every matched word stays marked), keeping the most confident
+ * rule's id and explanation.
+ */
+function dedupe(findings: Finding[], text: string): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];
   for (const f of findings) {
-    const clash = out.findIndex((o) => o.criterion === f.criterion && f.start < o.end && o.start < f.end);
-    if (clash === -1) out.push(f);
-    else if (RANK[f.confidence] > RANK[out[clash]!.confidence]) out[clash] = f;
+    const i = out.findIndex((o) => o.criterion === f.criterion && f.start < o.end && o.start < f.end);
+    if (i === -1) {
+      out.push(f);
+      continue;
+    }
+    const o = out[i]!;
+    const best = RANK[f.confidence] > RANK[o.confidence] ? f : o;
+    const start = Math.min(o.start, f.start);
+    const end = Math.max(o.end, f.end);
+    out[i] = { ...best, start, end, excerpt: text.slice(start, end) };
   }
   return out;
 }

@@ -14,7 +14,7 @@ const CONFUSABLES: Record<string, string> = {
   х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ɡ: 'g', ո: 'n', ս: 'u', ʋ: 'v', ᴀ: 'a', ʙ: 'b',
   ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ғ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n',
   ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z', α: 'a', β: 'b', ε: 'e',
-  η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ß: 'ss',
+  η: 'n', ƒ: 'f', ſ: 's', ɑ: 'a', ı: 'i', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ß: 'ss',
   '‘': "'", '’': "'", 'ʼ': "'", '`': "'", '´': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"',
   '–': '-', '—': '-',
 };
@@ -130,7 +130,8 @@ export function fold(original: string): Folded {
         count++;
       } else break;
     }
-    if (count >= 3 && !isWordChar(chars[j + 1])) {
+    // Four or more: "u r a" is ordinary text-speak, "f u c k" is hiding a word.
+    if (count >= 4 && !isWordChar(chars[j + 1])) {
       for (const k of sepIdx) keep[k] = false;
     }
     i = j + 1;

@@ -108,7 +108,7 @@ export const identifyRules = [
     confidence: 'medium',
     explain: "Gives a full postcode, '{excerpt}', which can point to someone's home",
     pattern: /(?<![A-Za-z0-9])(?:[A-PR-UWYZa-pr-uwyz][A-HK-Ya-hk-y]?\d[A-Za-z\d]? ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![A-Za-z0-9])/g,
-    exclude: /^\d|^(?:[a-z]+\d+ \d+[a-z]+)$/,
+    exclude: /^\d/,
     unless: /(?:police station|station is|tip|recycling centre|open day|venue|event|drop[- ]in|held at|takes place|taking place|court|hospital|surgery|community centre)/,
     examples: {
       flag: ['he lives at LE2 3AB', 'try le5 4pw, the one with the blue door'],
@@ -124,7 +124,7 @@ export const identifyRules = [
     explain: "Gives a street address, '{excerpt}'",
     pattern:
       /(?<![A-Za-z0-9£$])(?:(?:flat|apartment|apt|unit)\.? ?\d{1,4}[a-zA-Z]?,? )?(?:no\.? ?|number )?\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-zA-Z'-]+|[a-z][a-z'-]{2,}) (?:(?:[A-Z][a-zA-Z'-]+|[a-z][a-z'-]{2,}) ){0,2}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Terrace|Grove|Walk|Mews|Square|Sq|Rise|Hill|Row|Parade|Gate|Croft|Fields|Vale|Park Road|View)(?![A-Za-z])/gi,
-    exclude: /\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|miles?|mph|people|officers|cars|times|of|on|at|in|the|a|and|or|to|from|for|with|down|up|past|near|by|along)\b/i,
+    exclude: /^\d+[a-zA-Z]?,?\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|miles?|mph|people|officers|cars|times|of|on|at|in|the|a|and|or|to|from|for|with|down|up|past|near|by|along)\b/i,
     unless: /(?:police station|station is|tip|recycling centre|open day|venue|event|drop[- ]in|held at|takes place|taking place|magistrates|crown court|hospital|surgery|community centre|road closed|closure|diversion|collision on|accident on|crash on|avoid)/,
     examples: {
       flag: ['the dealer lives at 14 Elm Road', 'its number 22 belgrave gate, flat 3'],
@@ -184,7 +184,7 @@ export const identifyRules = [
       `(?<![a-z])(?:goes to|go to|went to|attends|attended|is at|pupil at|student at|in year \\d+ at|year \\d+ at|studies at|from|at) ${SCHOOL}(?![a-z])`,
       'g',
     ),
-    requires: new RegExp(`(?<![a-z])(?:${INVOLVED}|(?:he|she|they|him|her|his|them)\\b[^.!?]{0,60}(?:did|done|involved|stabbed|attacked|robbed|threw|hit|started|nicked|stole|arrested|responsible)|(?:did|done|involved|stabbed|attacked|robbed|threw|hit|started|nicked|stole|arrested)[^.!?]{0,60}(?:he|she|they) (?:goes|go|went|attends|is))`),
+    requires: new RegExp(`(?<![a-z])(?:${INVOLVED}|recogni[sz]e|in the (?:cctv|photo|picture|video|appeal|footage)|(?:he|she|they|him|her|his|them)\\b[^.!?]{0,60}(?:did|done|involved|stabbed|attacked|robbed|threw|hit|started|nicked|stole|arrested|responsible)|(?:did|done|involved|stabbed|attacked|robbed|threw|hit|started|nicked|stole|arrested)[^.!?]{0,60}(?:he|she|they) (?:goes|go|went|attends|is))`),
     unless: /(?<![a-z])(?:my (?:son|daughter|kids?|child|children|boy|girl|grandson|granddaughter)|our (?:son|daughter|kids?|child|children)|i (?:go|went|teach|work)|is (?:the )?school safe|parents? (?:evening|meeting))/,
     suppress: ['question', 'news'],
     examples: {
@@ -200,7 +200,7 @@ export const identifyRules = [
     confidence: 'medium',
     explain: "Points to where someone involved works: '{excerpt}'",
     pattern:
-      /(?<![a-z])(?:(?:he|she|they|the lad|the guy|the bloke|the man|the woman|the girl|the victim|the suspect|the witness|the driver|the attacker|his (?:mum|dad|brother|sister|wife|girlfriend|ex)|her (?:mum|dad|brother|sister|husband|boyfriend|ex)) (?:(?:still |now |only |also )?(?:works|worked|working|is working|is a [a-z]+) (?:at|for|in|down|on) (?:the )?[a-z0-9'&]+(?: [a-z0-9'&]+){0,3}))/g,
+      /(?<![a-z])(?:(?:the (?:lad|guy|bloke|man|woman|girl|boy|one|victim|suspect|witness|driver) (?:who|that) (?:was |got |has been )?[a-z]+(?: [a-z]+)?|he|she|they|the lad|the guy|the bloke|the man|the woman|the girl|the victim|the suspect|the witness|the driver|the attacker|his (?:mum|dad|brother|sister|wife|girlfriend|ex)|her (?:mum|dad|brother|sister|husband|boyfriend|ex)) (?:(?:still |now |only |also )?(?:works|worked|working|is working|is a [a-z]+|is the (?:landlady|landlord|manager|owner|barmaid|barman|cleaner|receptionist|manageress|chef|cook|bouncer|caretaker|teacher|nurse)) (?:at|for|in|down|on) (?:the )?[a-z0-9'&]+(?: [a-z0-9'&]+){0,3}))/g,
     requires: new RegExp(`(?<![a-z])(?:${INVOLVED})`),
     unless: /(?<![a-z])(?:i work|we work|my (?:son|daughter|husband|wife)|jobs? (?:fair|advert|vacanc))/,
     suppress: ['question', 'news', 'negation'],
@@ -217,7 +217,7 @@ export const identifyRules = [
     confidence: 'medium',
     explain: "Points to someone through their relationship to a person involved: '{excerpt}'",
     pattern:
-      /(?<![a-z])(?:(?:the )?(?:victim|victims|suspect|suspects|witness|witnesses|attacker|offender|accused|defendant|killer|robber|burglar|rapist|driver|stabber|dealer)(?:'s|s') (?:brother|sister|mum|mother|dad|father|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|uncle|aunt|auntie|nan|grandad|ex|mate|best mate|friend|neighbour|missus|fella|kids?|child|children|family|parents)|(?:it was|its|it's|it is|that's|thats|was) (?:his|her|their) (?:own )?(?:brother|sister|mum|mother|dad|father|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|uncle|ex|ex-boyfriend|ex-girlfriend|stepdad|stepson|neighbour|mate|best mate) (?:who|that)|(?:his|her|their) (?:brother|sister|mum|dad|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|ex|ex-boyfriend|ex-girlfriend|stepdad|neighbour|mate|best mate) (?:did it|done it|grassed|was the one|is the one|is the witness|was the witness|called the police|rang the police|reported it|stabbed|attacked|robbed|set it up|is the victim|was the victim))(?![a-z])/g,
+      /(?<![a-z])(?:(?:the )?(?:victim|victims|suspect|suspects|witness|witnesses|attacker|offender|accused|defendant|killer|robber|burglar|rapist|driver|stabber|dealer)(?:'s|s') (?:brother|sister|mum|mother|dad|father|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|uncle|aunt|auntie|nan|grandad|ex|mate|best mate|friend|neighbour|missus|fella|kids?|child|children|family|parents)|(?:it was|its|it's|it is|that's|thats|was) (?:his|her|their) (?:own )?(?:brother|sister|mum|mother|dad|father|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|uncle|ex|ex-boyfriend|ex-girlfriend|stepdad|stepson|neighbour|mate|best mate) (?:who|that)|(?:the )?(?:victim|suspect|witness|attacker|offender|driver|lad|man|woman|girl|boy|guy|bloke|one)(?: [a-z]+){0,3}? (?:is|was|'s) (?:his|her|their) (?:own )?(?:ex|missus|fella|brother|sister|cousin|wife|husband|girlfriend|boyfriend|partner|stepdad|stepson|neighbour|best mate|mate|son|daughter|uncle|nephew)(?![a-z])|(?:his|her|their) (?:brother|sister|mum|dad|son|daughter|wife|husband|girlfriend|boyfriend|partner|cousin|ex|ex-boyfriend|ex-girlfriend|stepdad|neighbour|mate|best mate) (?:did it|done it|grassed|was the one|is the one|is the witness|was the witness|called the police|rang the police|reported it|stabbed|attacked|robbed|set it up|is the victim|was the victim))(?![a-z])/g,
     suppress: ['negation', 'question', 'news'],
     examples: {
       flag: ["the victim's brother was there, everyone knows him", 'it was her ex-boyfriend who did it', 'his girlfriend grassed him up'],

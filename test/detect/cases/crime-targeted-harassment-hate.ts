@@ -21,7 +21,7 @@ export const cases: CriterionCases = {
     { text: 'the only good muzzie is a dead one', expect: 'muzzie' },
     { text: 'homos should be thrown off buildings', expect: 'homos' },
     { text: '@priya.leics you filthy curry muncher, go home', expect: 'curry muncher' },
-    { text: 'blind people are a burden, let them die', expect: 'let them die' },
+    { text: 'blind people are a burden, let them die', expect: 'a burden' },
     { text: 'another wog stabbing, surprise surprise', expect: 'wog' },
     { text: 'sand n*ggers are taking over Highfields', expect: 'n*ggers' },
     { text: 'gyppos nicked it, guaranteed', expect: 'gyppos' },

@@ -40,7 +40,7 @@ export const cases: CriterionCases = {
       expect: 'disgusting human being',
     },
     { text: "wait till I catch you on your own, you won't walk again", expect: "won't walk again" },
-    { text: 'Romanians are all beggars and pickpockets. Filth.', expect: 'Filth' },
+    { text: 'Romanians are all beggars and pickpockets. Filth.', expect: 'beggars' },
     { text: 'kill all the nonces, starting with him', expect: 'kill all' },
     {
       text: "you're a waste of oxygen mate, do us all a favour and jump",
