@@ -12,7 +12,9 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'moderator-assist@example.invalid',
-        strict_min_version: '115.0',
+        strict_min_version: '140.0',
+        // Nothing leaves the browser unless the moderator exports it.
+        data_collection_permissions: { required: ['none'] },
       },
     },
   },
