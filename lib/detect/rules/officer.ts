@@ -9,7 +9,7 @@ import { protectedNameMatches } from './identify';
 
 /** Rank or role with a name or number: "PC 1234", "DS Smith", "Sergeant Jones", "collar number 567". */
 const OFFICER_RE =
-  /(?<![a-z])(?:(?:pc(?=\d)|pc|wpc|dc|ds|di|dci|dsu|sgt|sergeant|serjeant|inspector|insp|ch insp|chief inspector|superintendent|supt|ch supt|chief superintendent|constable|detective constable|detective sergeant|detective inspector|detective chief inspector|pcso|special constable|sc|officer|ps|acc|dcc)\.? ?(?:[a-z][a-z'-]+|\d{2,5})(?: [a-z][a-z'-]+)?|(?:collar|shoulder|badge|warrant|epaulette) (?:number|no\.?|num|#)? ?\d{2,5}|(?:copper|cop|officer|pig|plod) (?:called|named) [a-z][a-z'-]+)(?![a-z])/g;
+  /(?<![a-z])(?:(?:pc|wpc|dc|ds|di|dci|dsu|sgt|sergeant|serjeant|inspector|insp|ch insp|chief inspector|superintendent|supt|ch supt|chief superintendent|constable|detective constable|detective sergeant|detective inspector|detective chief inspector|pcso|special constable|sc|officer|ps|acc|dcc)\.? (?:[a-z][a-z'-]+|\d{2,5})(?: [a-z][a-z'-]+)?|(?:pc|wpc|dc|ds|pcso|ps|sgt)\.?\d{2,5}|(?:collar|shoulder|badge|warrant|epaulette) (?:number|no\.?|num|#)? ?\d{2,5}|(?:copper|cop|officer|pig|plod) (?:called|named) [a-z][a-z'-]+)(?![a-z])/g;
 
 const NOT_A_NAME = new Set([
   'the', 'and', 'was', 'is', 'who', 'that', 'on', 'at', 'in', 'for', 'to', 'of', 'a', 'an', 'he', 'she', 'they', 'has', 'had', 'will', 'said', 'says', 'just', 'were', 'are', 'came', 'attended', 'arrived', 'stopped', 'told', 'asked', 'helped', 'with', 'from', 'said', 'there', 'here', 'did', 'didn\'t', 'i', 'we', 'you',

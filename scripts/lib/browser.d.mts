@@ -1,0 +1,19 @@
+import type { BrowserContext } from 'playwright-core';
+
+export declare const ROOT: string;
+export declare const EXTENSION_DIR: string;
+export declare function findChromium(options?: { install?: boolean }): string;
+export declare function assertExtensionBuilt(extPath?: string): Record<string, unknown>;
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+export declare function launchWithExtension(options: {
+  /** null: the same browser without the extension. */
+  extPath?: string | null;
+  httpPort: number;
+  httpsPort: number;
+  headless?: boolean;
+  executablePath?: string;
+}): Promise<LaunchedBrowser>;

@@ -1,0 +1,123 @@
+// Launching Debian's Chromium with the built extension loaded, for the demo, the browser tests
+// and the page benchmark.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/**
+ * Find a Chromium to drive. Google's branded Chrome (137+) ignores --load-extension, so the
+ * Debian/Ubuntu Chromium build is preferred.
+ * @param {{ install?: boolean }} [options] install Chromium with apt-get when missing (root on Debian only)
+ */
+export function findChromium({ install = true } = {}) {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    which('chromium'),
+    which('chromium-browser'),
+    which('google-chrome'),
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (found) return found;
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const isDebian = existsSync('/etc/debian_version') && which('apt-get');
+  if (install && isRoot && isDebian) {
+    console.error('Chromium not found; installing it with apt-get (Debian package "chromium")…');
+    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.error(
+    [
+      'Moderator Assist needs Chromium to run the demo and the browser tests, and none was found.',
+      'Do one of these, then run the command again:',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium   (Ubuntu: chromium-browser)',
+      '  Fedora:         sudo dnf install -y chromium',
+      '  macOS:          brew install --cask chromium',
+      '  or point CHROME_PATH at a Chromium binary, e.g. CHROME_PATH=/path/to/chromium npm start',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+/** Throw a helpful error when the extension has not been built. */
+export function assertExtensionBuilt(extPath = EXTENSION_DIR) {
+  if (!existsSync(join(extPath, 'manifest.json'))) {
+    throw new Error(
+      `The built extension is missing (${join(extPath, 'manifest.json')}). ` +
+        'Build it first with `npx wxt build` (or run `npm test`, which builds before testing).',
+    );
+  }
+  return JSON.parse(readFileSync(join(extPath, 'manifest.json'), 'utf8'));
+}
+
+/**
+ * Start Chromium with the extension, resolving x.com/twitter.com/facebook.com to the local server.
+ * `extPath: null` starts the same browser without the extension (a baseline for benchmarks).
+ * @param {{ extPath?: string | null, httpPort: number, httpsPort: number, headless?: boolean, executablePath?: string }} options
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string, close: () => Promise<void> }>}
+ */
+export async function launchWithExtension({
+  extPath = EXTENSION_DIR,
+  httpPort,
+  httpsPort,
+  headless = true,
+  executablePath = findChromium(),
+}) {
+  if (extPath !== null) assertExtensionBuilt(extPath);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ma-profile-'));
+  const rules = [
+    `MAP x.com 127.0.0.1:${httpPort}`,
+    `MAP twitter.com 127.0.0.1:${httpPort}`,
+    `MAP www.facebook.com 127.0.0.1:${httpsPort}`,
+    `MAP facebook.com 127.0.0.1:${httpsPort}`,
+    // Anything else the pages might ask for must not leave the machine.
+    'MAP * ~NOTFOUND',
+    'EXCLUDE 127.0.0.1',
+  ].join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(extPath === null
+        ? []
+        : [`--disable-extensions-except=${extPath}`, `--load-extension=${extPath}`]),
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let extensionId = '';
+  if (extPath !== null) {
+    let [worker] = context.serviceWorkers();
+    if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { allComments, type DemoComment } from '../../scripts/demo/comments.mjs';
+import { launchWithExtension, type LaunchedBrowser } from '../../scripts/lib/browser.mjs';
+import { demoUrl, startServer, type DemoRoute, type DemoServer } from '../../scripts/lib/serve.mjs';
+
+export interface Harness {
+  server: DemoServer;
+  browser: LaunchedBrowser;
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** One local server and one Chromium with the built extension, for one test file. */
+export async function startHarness(): Promise<Harness> {
+  const server = await startServer();
+  try {
+    const browser = await launchWithExtension({
+      httpPort: server.httpPort,
+      httpsPort: server.httpsPort,
+      headless: true,
+    });
+    return {
+      server,
+      browser,
+      context: browser.context,
+      extensionId: browser.extensionId,
+      close: async () => {
+        await browser.close();
+        await server.close();
+      },
+    };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}
+
+/**
+ * Wait until the content script has scanned at least `min` comments and the count has held still
+ * for a moment, so later assertions see a settled page.
+ */
+export async function waitForScan(page: Page, min = 1, timeout = 20_000): Promise<number> {
+  const start = Date.now();
+  let last = -1;
+  let stableSince = Date.now();
+  while (Date.now() - start < timeout) {
+    const n = await page.locator('[data-ma-scanned]').count();
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (n >= min && Date.now() - stableSince > 600) {
+      return n;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(
+    `The content script marked ${Math.max(last, 0)} comments as scanned (data-ma-scanned) on ${page.url()} ` +
+      `within ${timeout} ms; expected at least ${min}.`,
+  );
+}
+
+export async function openDemo(context: BrowserContext, route: DemoRoute, min = 30): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(demoUrl(route));
+  await waitForScan(page, min);
+  return page;
+}
+
+/** Scroll to the bottom until the page has appended all its later comments, then let them settle. */
+export async function loadAllComments(page: Page): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(400);
+    const done = await page.evaluate(
+      () => document.querySelector('[data-demo-loading]')?.textContent === 'No more comments',
+    );
+    if (done) break;
+  }
+  await waitForScan(page);
+}
+
+export interface SeenComment {
+  text: string;
+  scanned: boolean;
+  flagged: string[];
+  severity: string | null;
+  /** Badges belonging to this comment (not to a reply nested inside it). */
+  badges: { criteria: string[] }[];
+}
+
+/** Every comment container on the page, X or Facebook, as the overlay marked it. */
+export function readComments(page: Page): Promise<SeenComment[]> {
+  return page.evaluate(() => {
+    const containers = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'article[data-testid="tweet"], [role="article"][aria-label]',
+      ),
+    );
+    const split = (v: string | null) => (v ?? '').split(/\s+/).filter(Boolean);
+    return containers.map((el) => {
+      const textEl =
+        el.querySelector('[data-testid="tweetText"]') ??
+        Array.from(el.querySelectorAll('div[dir="auto"]')).find(
+          (d) => d.closest('[role="article"]') === el,
+        );
+      const badges = Array.from(el.querySelectorAll('ma-badge'))
+        .filter(
+          (b) => b.parentElement?.closest('article[data-testid="tweet"], [role="article"]') === el,
+        )
+        .map((b) => ({ criteria: split(b.getAttribute('data-ma-criteria')) }));
+      return {
+        text: (textEl?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        scanned: el.hasAttribute('data-ma-scanned'),
+        flagged: split(el.getAttribute('data-ma-flagged')),
+        severity: el.getAttribute('data-ma-severity'),
+        badges,
+      };
+    });
+  });
+}
+
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu;
+
+/** A demo comment's text as the DOM's textContent shows it (emoji are images, so absent). */
+export function plainText(comment: DemoComment): string {
+  return comment.text.replace(EMOJI, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The DOM record(s) of one demo comment; repeated messages appear more than once. */
+export function findSeen(seen: SeenComment[], comment: DemoComment): SeenComment[] {
+  const text = plainText(comment);
+  return seen.filter((s) => s.text === text);
+}
+
+export { allComments };
+
+/**
+ * Mark each demo comment's container with `data-test-comment="<id>"` (the first copy, for
+ * repeated messages) so tests can address it with plain locators. Only an attribute on the
+ * container: nothing the overlay reads.
+ */
+export async function tagComments(page: Page, comments: DemoComment[]): Promise<void> {
+  const wanted = comments.map((c) => ({ id: c.id, text: plainText(c) }));
+  await page.evaluate((list) => {
+    const containers = Array.from(
+      document.querySelectorAll<HTMLElement>(
+        'article[data-testid="tweet"], [role="article"][aria-label]',
+      ),
+    );
+    const textOf = (el: HTMLElement) => {
+      const textEl =
+        el.querySelector('[data-testid="tweetText"]') ??
+        Array.from(el.querySelectorAll('div[dir="auto"]')).find(
+          (d) => d.closest('[role="article"]') === el,
+        );
+      return (textEl?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    for (const { id, text } of list) {
+      const el = containers.find((c) => textOf(c) === text && !c.hasAttribute('data-test-comment'));
+      el?.setAttribute('data-test-comment', id);
+    }
+  }, wanted);
+}
+
+/** The badge button of one tagged comment (not of a reply nested inside it). */
+export function badgeButton(page: Page, id: string) {
+  return page.locator(`[data-test-comment="${id}"] ma-badge`).first().locator('button').first();
+}
