@@ -50,9 +50,6 @@ export interface Folded {
   tokenSet: Set<string>;
 }
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && c >= 'a' && c <= 'z';
-const isWordChar = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
 
 /** Fold one code point to zero or more characters. */
 function foldCodePoint(cp: string): string {
@@ -67,8 +64,24 @@ function foldCodePoint(cp: string): string {
   return s;
 }
 
+const A = 97;
+const Z = 122;
+const isLetterCode = (c: number | undefined): boolean => c !== undefined && c >= A && c <= Z;
+const isWordCode = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= A && c <= Z) || (c >= 48 && c <= 57));
+
+/** ASCII folding table: lower case; everything else as is. */
+const ASCII_FOLD = new Uint16Array(128);
+for (let c = 0; c < 128; c++) ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+const LEET_CODE = new Map<number, number>(
+  Object.entries(LEET).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]),
+);
+const SYMBOL_LEET = new Set(['@', '$', '!', '|', '€'].map((c) => c.charCodeAt(0)));
+const SEPARATORS = new Set([' ', '.', '-', '_', '*'].map((c) => c.charCodeAt(0)));
+
 /**
- * Fold a text for matching.
+ * Fold a text for matching. Linear in the length of the text.
  *
  * @example
  * const f = fold('F u c k');
@@ -76,110 +89,117 @@ function foldCodePoint(cp: string): string {
  * f.starts[0]; // 0, f.ends[3]; // 7
  */
 export function fold(original: string): Folded {
-  // Pass 1: per code point folding, keeping original offsets.
-  const chars: string[] = [];
+  const n = original.length;
+  // Pass 1: per code point folding, keeping original offsets. ASCII takes a table lookup.
+  const codes: number[] = [];
   const st: number[] = [];
   const en: number[] = [];
-  for (let i = 0; i < original.length; ) {
-    const code = original.codePointAt(i) ?? 0;
+  for (let i = 0; i < n; ) {
+    const c = original.charCodeAt(i);
+    if (c < 128) {
+      codes.push(ASCII_FOLD[c]!);
+      st.push(i);
+      en.push(i + 1);
+      i++;
+      continue;
+    }
+    const code = original.codePointAt(i) ?? c;
     const width = code > 0xffff ? 2 : 1;
-    const cp = original.slice(i, i + width);
-    const folded = foldCodePoint(cp);
-    for (const ch of folded) {
-      chars.push(ch);
+    const folded = foldCodePoint(original.slice(i, i + width));
+    for (let k = 0; k < folded.length; k++) {
+      codes.push(folded.charCodeAt(k));
       st.push(i);
       en.push(i + width);
     }
     i += width;
   }
+  const m = codes.length;
 
   // Pass 2: leetspeak inside words (a digit or symbol touching a letter on either side).
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const sub = LEET[c];
+  for (let i = 0; i < m; i++) {
+    const sub = LEET_CODE.get(codes[i]!);
     if (sub === undefined) continue;
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    const isSymbol = c === '@' || c === '$' || c === '!' || c === '|' || c === '€';
+    const prev = codes[i - 1];
+    const next = codes[i + 1];
     // Symbols only count between two letters ("f@g", "sh!t"); digits may touch a letter on one side.
-    const touches = isSymbol ? isLetter(prev) && isLetter(next) : isLetter(prev) || isLetter(next);
-    if (touches) chars[i] = sub;
+    const touches = SYMBOL_LEET.has(codes[i]!)
+      ? isLetterCode(prev) && isLetterCode(next)
+      : isLetterCode(prev) || isLetterCode(next);
+    if (touches) codes[i] = sub;
   }
 
   // Pass 3: join letters spaced out with single separators: "f u c k", "f.u.c.k", "f-u-c-k".
-  const keep: boolean[] = new Array<boolean>(chars.length).fill(true);
-  for (let i = 0; i < chars.length; ) {
-    if (!isLetter(chars[i]) || isWordChar(chars[i - 1])) {
+  const keep = new Uint8Array(m).fill(1);
+  for (let i = 0; i < m; ) {
+    if (!isLetterCode(codes[i]) || isWordCode(codes[i - 1])) {
       i++;
       continue;
     }
-    // Walk a chain letter (sep letter)+ where each letter stands alone.
     let j = i;
     let count = 1;
-    const sepIdx: number[] = [];
-    while (true) {
-      const sep = chars[j + 1];
-      const nextLetter = chars[j + 2];
-      if (
-        (sep === ' ' || sep === '.' || sep === '-' || sep === '_' || sep === '*') &&
-        isLetter(nextLetter) &&
-        !isWordChar(chars[j + 3])
-      ) {
-        sepIdx.push(j + 1);
-        j += 2;
-        count++;
-      } else break;
+    while (
+      SEPARATORS.has(codes[j + 1] ?? 0) &&
+      isLetterCode(codes[j + 2]) &&
+      !isWordCode(codes[j + 3])
+    ) {
+      j += 2;
+      count++;
     }
     // Four or more: "u r a" is ordinary text-speak, "f u c k" is hiding a word.
-    if (count >= 4 && !isWordChar(chars[j + 1])) {
-      for (const k of sepIdx) keep[k] = false;
+    if (count >= 4 && !isWordCode(codes[j + 1])) {
+      for (let k = i + 1; k < j; k += 2) keep[k] = 0;
     }
     i = j + 1;
   }
 
   // Pass 4: cut runs of 3+ identical letters to one ("fuuuuck" -> "fuck", "soooo" -> "so").
-  let text = '';
+  const outCodes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  let runChar = '';
-  let runLen = 0;
-  for (let i = 0; i < chars.length; i++) {
-    if (!keep[i]) continue;
-    const c = chars[i]!;
-    if (c === runChar && isLetter(c)) runLen++;
-    else {
-      runChar = c;
-      runLen = 1;
+  for (let i = 0; i < m; ) {
+    if (!keep[i]) {
+      i++;
+      continue;
     }
-    if (runLen >= 2 && isLetter(c)) {
-      // Look ahead: is this run 3 or more long in total? Then keep only its first character.
-      let total = runLen;
-      for (let k = i + 1; k < chars.length && (chars[k] === c || !keep[k]); k++) {
-        if (keep[k]) total++;
+    const c = codes[i]!;
+    // Measure the run of this letter once (skipping characters pass 3 dropped).
+    let j = i + 1;
+    let len = 1;
+    if (isLetterCode(c)) {
+      while (j < m && (!keep[j] || codes[j] === c)) {
+        if (keep[j]) len++;
+        j++;
       }
-      if (total >= 3) {
-        // Extend the kept character's end over the whole run so offsets cover what was written.
-        ends[ends.length - 1] = en[i]!;
-        continue;
-      }
+      // Don't swallow dropped separators after the run's last letter.
+      while (j > i + 1 && !keep[j - 1]) j--;
     }
-    text += c;
+    if (len >= 3) {
+      outCodes.push(c);
+      starts.push(st[i]!);
+      ends.push(en[j - 1]!);
+      i = j;
+      continue;
+    }
+    outCodes.push(c);
     starts.push(st[i]!);
     ends.push(en[i]!);
+    i++;
+  }
+  let text = '';
+  for (let k = 0; k < outCodes.length; k += 8192) {
+    text += String.fromCharCode(...outCodes.slice(k, k + 8192));
   }
 
   const tokens: Token[] = [];
   const tokenSet = new Set<string>();
   const re = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    let t = m[0];
-    let e = m.index + t.length;
+  for (let mt = re.exec(text); mt !== null; mt = re.exec(text)) {
+    let t = mt[0];
     // A possessive or contraction tail is part of the word but also useful without it.
-    tokens.push({ t, s: m.index, e });
+    tokens.push({ t, s: mt.index, e: mt.index + t.length });
     tokenSet.add(t);
     if (t.endsWith("'s")) {
       t = t.slice(0, -2);
-      e -= 2;
       tokenSet.add(t);
     }
   }
