@@ -1,0 +1,641 @@
+import type { DetectContext, Finding } from '../detect/types';
+import { POLICY } from '../policy';
+import type { ExtractedComment, SiteAdapter } from '../sites/types';
+import type { Settings } from '../storage/settings';
+import { BADGE_TAG, createBadge, placeBadge, updateBadge, type Badge } from './badge';
+import {
+  RecentByAuthor,
+  contextFromSettings,
+  criteriaOf,
+  isCrime,
+  settingsKey,
+  severityOf,
+  visibleFindings,
+  type Severity,
+} from './findings';
+import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
+import type { OverlayMessage } from './messages';
+import { PANEL_TAG, Panel } from './panel';
+import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
+import { SUMMARY_TAG, Summary } from './summary';
+
+export type DetectFn = (text: string, context: DetectContext) => Finding[];
+
+export interface OverlayOptions {
+  doc: Document;
+  adapter: SiteAdapter;
+  detect: DetectFn;
+  settings: Settings;
+  /** `browser.runtime.sendMessage` in the extension; the background answers. */
+  sendMessage: (message: OverlayMessage) => Promise<unknown>;
+  /** Stores changed settings (the Pause button). The change also applies here at once. */
+  saveSettings?: (settings: Settings) => Promise<void>;
+  writeClipboard?: (text: string) => Promise<void>;
+  /** Batches mutations to one flush per frame. Default: the window's requestAnimationFrame. */
+  requestFrame?: (cb: () => void) => void;
+  /** Gives the main thread back between time slices. Default: a MessageChannel round trip. */
+  yieldToMain?: () => Promise<void>;
+  /** Longest stretch of scanning before yielding, in ms. */
+  sliceMs?: number;
+  now?: () => number;
+  clock?: () => Date;
+  /** One-shot timer; returns its cancel function. Default: the window's setTimeout. */
+  setTimer?: (cb: () => void, ms: number) => () => void;
+  /** How long a thread page may show no readable comment before the summary says so. */
+  unreadableAfterMs?: number;
+  highlights?: HighlightSink;
+  policyVersion?: string;
+}
+
+interface CommentState {
+  comment: ExtractedComment;
+  findings: Finding[];
+  badge: Badge | null;
+  ranges: Record<Severity, Range[]>;
+}
+
+const OUR_TAGS = new Set([BADGE_TAG, PANEL_TAG, SUMMARY_TAG].map((t) => t.toUpperCase()));
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * Finds comments on the page, asks the engine about each and draws the overlay: badge, outline,
+ * highlights, panel and page summary (see CONTRACT.md). The adapter and the engine are
+ * parameters, so tests drive it with a small DOM and a deterministic `detect`.
+ *
+ * One MutationObserver watches the adapter's root; added nodes are collected and handled once per
+ * animation frame, and the scanning itself runs in short time slices so a feed of thousands of
+ * comments never blocks the page. A comment is scanned again only when its text or the settings
+ * change.
+ */
+export class OverlayController {
+  private settings: Settings;
+  private key: string;
+  private active = false;
+  private destroyed = false;
+  private generation = 0;
+
+  private readonly observer: MutationObserver;
+  private observed: Node | null = null;
+  private rootFound = false;
+
+  private pending = new Set<Node>();
+  private edited = new Set<HTMLElement>();
+  private sawRemovals = false;
+  private frameRequested = false;
+  private queue: HTMLElement[] = [];
+  private queueHead = 0;
+  private queued = new Set<HTMLElement>();
+  private draining = false;
+
+  private scanKeys = new WeakMap<Element, string>();
+  private states = new WeakMap<HTMLElement, CommentState>();
+  private flagged = new Set<HTMLElement>();
+  /** Comments read on this page (by key), whether flagged, and when first seen. */
+  private seen = new Map<string, { flagged: boolean; at: Date }>();
+  private flaggedCount = 0;
+  private readonly recent = new RecentByAuthor();
+  private lastNavigated: HTMLElement | null = null;
+
+  private unreadableChecked = false;
+  private cancelUnreadableTimer: (() => void) | null = null;
+  private warnedDetect = false;
+
+  private readonly panel: Panel;
+  private readonly summary: Summary;
+  private readonly sink: HighlightSink;
+  private readonly requestFrame: (cb: () => void) => void;
+  private readonly yieldToMain: () => Promise<void>;
+  private readonly now: () => number;
+  private readonly clock: () => Date;
+  private readonly setTimer: (cb: () => void, ms: number) => () => void;
+  private readonly sliceMs: number;
+  private readonly policyVersion: string;
+
+  constructor(private readonly options: OverlayOptions) {
+    const { doc } = options;
+    const win = doc.defaultView;
+    this.settings = options.settings;
+    this.policyVersion = options.policyVersion ?? POLICY.version;
+    this.key = settingsKey(this.settings, this.policyVersion);
+    this.sliceMs = options.sliceMs ?? 8;
+    this.now = options.now ?? (() => (win?.performance ?? performance).now());
+    this.clock = options.clock ?? (() => new Date());
+    this.requestFrame =
+      options.requestFrame ??
+      ((cb) => {
+        if (win?.requestAnimationFrame) win.requestAnimationFrame(() => cb());
+        else setTimeout(cb, 16);
+      });
+    this.yieldToMain = options.yieldToMain ?? messageChannelYield();
+    this.setTimer =
+      options.setTimer ??
+      ((cb, ms) => {
+        const id = setTimeout(cb, ms);
+        return () => clearTimeout(id);
+      });
+    this.sink = options.highlights ?? cssHighlightSink(win);
+    const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    this.observer = new MO((records) => this.onMutations(records));
+    this.panel = new Panel({
+      doc,
+      sendMessage: options.sendMessage,
+      writeClipboard:
+        options.writeClipboard ??
+        ((text) => {
+          const clipboard = win?.navigator.clipboard;
+          if (!clipboard) return Promise.reject(new Error('the clipboard is not available here'));
+          return clipboard.writeText(text);
+        }),
+      pageUrl: () => doc.location?.href ?? '',
+    });
+    this.summary = new Summary(doc, {
+      previous: () => this.step(-1),
+      next: () => this.step(1),
+      togglePause: () => this.togglePause(),
+    });
+  }
+
+  /** Starts (or, when switched off in settings, shows only what it should). */
+  start(): void {
+    this.apply();
+  }
+
+  /** New settings from storage: switches the overlay on/off or rescans as needed. */
+  setSettings(settings: Settings): void {
+    if (this.destroyed) return;
+    const key = settingsKey(settings, this.policyVersion);
+    const changed = key !== this.key;
+    this.settings = settings;
+    this.key = key;
+    if (changed && this.active && this.isOn()) {
+      // What is flagged may differ now: every comment is scanned again (the cache key changed),
+      // and counts start afresh so switched-off criteria stop counting.
+      this.resetPageState();
+      this.enqueueAll();
+      this.renderSummary();
+      return;
+    }
+    this.apply();
+  }
+
+  /** The site changed page without a reload (history navigation). */
+  navigated(): void {
+    if (this.destroyed) return;
+    this.clearOverlay();
+    this.active = false;
+    this.apply();
+  }
+
+  /** Removes everything the overlay added and stops watching the page. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.clearOverlay();
+    this.summary.unmount();
+    this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+  }
+
+  /** Resolves once every pending mutation and queued comment has been handled (for tests and tools). */
+  async idle(): Promise<void> {
+    for (let i = 0; i < 10_000; i += 1) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (
+        !this.frameRequested &&
+        !this.draining &&
+        this.pending.size === 0 &&
+        this.edited.size === 0 &&
+        this.queueHead >= this.queue.length
+      ) {
+        return;
+      }
+    }
+    throw new Error('the overlay did not settle');
+  }
+
+  private isOn(): boolean {
+    return (
+      !this.settings.paused && !this.settings.disabledSites.includes(this.options.adapter.site)
+    );
+  }
+
+  private apply(): void {
+    if (this.destroyed) return;
+    const on = this.isOn();
+    if (!on) {
+      this.clearOverlay();
+      this.active = false;
+      this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+      // Paused keeps the summary so the moderator can resume from the page; a site switched off
+      // shows nothing at all.
+      if (this.settings.disabledSites.includes(this.options.adapter.site)) this.summary.unmount();
+      else {
+        this.summary.mount();
+        this.renderSummary();
+      }
+      return;
+    }
+    if (this.active) return;
+    this.active = true;
+    this.injectPageStyle();
+    this.summary.mount();
+    this.observeRoot();
+    this.enqueueAll();
+    this.scheduleUnreadableCheck();
+    this.renderSummary();
+  }
+
+  private injectPageStyle(): void {
+    const { doc } = this.options;
+    if (doc.getElementById(PAGE_STYLE_ID)) return;
+    const style = doc.createElement('style');
+    style.id = PAGE_STYLE_ID;
+    style.textContent = PAGE_CSS;
+    (doc.head ?? doc.documentElement).append(style);
+  }
+
+  private observeRoot(): void {
+    const { doc, adapter } = this.options;
+    const root = adapter.findRoot(doc);
+    // Until the site has rendered its feed there is no root; watch the body meanwhile and look
+    // for the root again on each flush.
+    const target: Node | null = root ?? doc.body ?? doc.documentElement;
+    this.rootFound = root !== null;
+    if (target === this.observed) return;
+    this.observer.disconnect();
+    this.observed = target;
+    if (target) this.observer.observe(target, OBSERVE);
+  }
+
+  private stopObserving(): void {
+    this.observer.disconnect();
+    this.observer.takeRecords();
+    this.observed = null;
+    this.pending.clear();
+    this.edited.clear();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.active || this.destroyed) return;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.noteEditIn(record.target.parentElement);
+        continue;
+      }
+      if (record.removedNodes.length > 0) {
+        this.sawRemovals = true;
+        // Text taken out of a comment changes it as much as text put in.
+        this.noteEditIn(record.target as Element);
+      }
+      for (const node of Array.from(record.addedNodes)) {
+        if (node.nodeType === ELEMENT_NODE && OUR_TAGS.has((node as Element).tagName)) continue;
+        if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) this.pending.add(node);
+      }
+    }
+    if (this.pending.size > 0 || this.edited.size > 0 || this.sawRemovals) this.requestFlush();
+  }
+
+  /** Marks the scanned comment around `el`, if any, for a fresh look. */
+  private noteEditIn(el: Element | null): void {
+    if (!el || el.nodeType !== ELEMENT_NODE) return;
+    const owner = el.closest('[data-ma-scanned]');
+    if (owner) this.edited.add(owner as HTMLElement);
+  }
+
+  private requestFlush(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.requestFrame(() => {
+      this.frameRequested = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (!this.active || this.destroyed) return;
+    const { adapter, doc } = this.options;
+    if (!this.rootFound || (this.observed && !this.observed.isConnected)) {
+      const before = this.observed;
+      this.observeRoot();
+      if (this.observed !== before) {
+        this.pending.clear();
+        this.enqueueAll();
+        return;
+      }
+    }
+    const nodes = this.pending;
+    this.pending = new Set();
+    for (const node of nodes) {
+      if (!node.isConnected || hasAncestorIn(node, nodes)) continue;
+      if (node.nodeType === ELEMENT_NODE) {
+        for (const el of adapter.findComments(node as Element)) this.enqueue(el);
+      }
+      // Something new inside a comment already scanned (a reply rendered late, a "See more"
+      // expansion): scan that comment again.
+      this.noteEditIn(node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement);
+    }
+    for (const owner of this.edited) {
+      if (owner.isConnected && owner.ownerDocument === doc) this.enqueue(owner);
+    }
+    this.edited.clear();
+    if (this.sawRemovals) {
+      this.sawRemovals = false;
+      this.prune();
+    }
+    this.drain();
+  }
+
+  private enqueueAll(): void {
+    const target = this.observed;
+    if (!target) return;
+    const root = target.nodeType === ELEMENT_NODE ? (target as Element) : null;
+    if (!root) return;
+    for (const el of this.options.adapter.findComments(root)) this.enqueue(el);
+    this.drain();
+  }
+
+  private enqueue(el: HTMLElement): void {
+    if (this.queued.has(el)) return;
+    this.queued.add(el);
+    this.queue.push(el);
+  }
+
+  private drain(): void {
+    if (this.draining || this.queueHead >= this.queue.length) {
+      this.renderSummary();
+      return;
+    }
+    this.draining = true;
+    void this.drainSlices().finally(() => {
+      this.draining = false;
+    });
+  }
+
+  private async drainSlices(): Promise<void> {
+    while (this.queueHead < this.queue.length) {
+      if (!this.active || this.destroyed) return;
+      const sliceStart = this.now();
+      while (this.queueHead < this.queue.length && this.now() - sliceStart < this.sliceMs) {
+        const el = this.queue[this.queueHead];
+        this.queueHead += 1;
+        if (!el) continue;
+        this.queued.delete(el);
+        if (el.isConnected) this.scan(el);
+      }
+      if (this.queueHead >= this.queue.length) {
+        this.queue = [];
+        this.queueHead = 0;
+      }
+      this.renderSummary();
+      if (this.queueHead < this.queue.length) await this.yieldToMain();
+    }
+  }
+
+  private scan(el: HTMLElement): void {
+    const { adapter, detect } = this.options;
+    let comment: ExtractedComment | null;
+    try {
+      comment = adapter.extract(el);
+    } catch (error) {
+      this.warnOnce('could not read a comment', error);
+      comment = null;
+    }
+    if (!comment) {
+      this.scanKeys.delete(el);
+      this.clearElement(el);
+      return;
+    }
+    const key = `${this.generation}\u0000${this.key}\u0000${comment.text}`;
+    const state = this.states.get(el);
+    if (this.scanKeys.get(el) === key && state) {
+      // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.
+      if (state.badge && !state.badge.host.isConnected) placeBadge(state.badge, state.comment);
+      return;
+    }
+    this.scanKeys.set(el, key);
+    el.setAttribute('data-ma-scanned', '');
+
+    let raw: Finding[] = [];
+    if (comment.text.trim() !== '') {
+      const context = contextFromSettings(
+        this.settings,
+        this.recent.before(comment.author, comment.key),
+      );
+      try {
+        raw = detect(comment.text, context);
+      } catch (error) {
+        this.warnOnce('the engine failed on a comment', error);
+      }
+      this.recent.remember(comment.author, comment.key, comment.text);
+    }
+    const findings = visibleFindings(raw, this.settings);
+    this.count(comment.key, findings.length > 0);
+    this.draw(el, comment, findings, state);
+  }
+
+  private count(key: string, flagged: boolean): void {
+    const prior = this.seen.get(key);
+    if (prior?.flagged) this.flaggedCount -= 1;
+    if (flagged) this.flaggedCount += 1;
+    this.seen.set(key, { flagged, at: prior?.at ?? this.clock() });
+  }
+
+  private draw(
+    el: HTMLElement,
+    comment: ExtractedComment,
+    findings: Finding[],
+    previous: CommentState | undefined,
+  ): void {
+    if (previous) this.sink.remove('remove', previous.ranges.remove);
+    if (previous) this.sink.remove('crime', previous.ranges.crime);
+    if (findings.length === 0) {
+      previous?.badge?.host.remove();
+      el.removeAttribute('data-ma-flagged');
+      el.removeAttribute('data-ma-severity');
+      this.flagged.delete(el);
+      this.states.set(el, { comment, findings, badge: null, ranges: { remove: [], crime: [] } });
+      this.panel.update(el, comment, findings);
+      return;
+    }
+    el.setAttribute('data-ma-flagged', criteriaOf(findings).join(' '));
+    el.setAttribute('data-ma-severity', severityOf(findings));
+    const badge = previous?.badge ?? createBadge(this.options.doc, () => this.openPanel(el));
+    updateBadge(badge, findings);
+    placeBadge(badge, comment);
+    const ranges = rangesByKind(this.options.doc, comment.segments, findings, isCrime);
+    this.sink.add('remove', ranges.remove);
+    this.sink.add('crime', ranges.crime);
+    this.states.set(el, { comment, findings, badge, ranges });
+    this.flagged.add(el);
+    this.panel.update(el, comment, findings);
+  }
+
+  private openPanel(el: HTMLElement): void {
+    const state = this.states.get(el);
+    if (!state?.badge || state.findings.length === 0) return;
+    this.lastNavigated = el;
+    this.panel.open({
+      comment: state.comment,
+      findings: state.findings,
+      badge: state.badge,
+      seenAt: this.seen.get(state.comment.key)?.at ?? this.clock(),
+    });
+  }
+
+  /** Removes the overlay from one comment (it is no longer readable). */
+  private clearElement(el: HTMLElement): void {
+    const state = this.states.get(el);
+    if (state) {
+      this.sink.remove('remove', state.ranges.remove);
+      this.sink.remove('crime', state.ranges.crime);
+      state.badge?.host.remove();
+      this.states.delete(el);
+    }
+    this.flagged.delete(el);
+    el.removeAttribute('data-ma-flagged');
+    el.removeAttribute('data-ma-severity');
+    el.removeAttribute('data-ma-scanned');
+    if (this.panel.openFor === el) this.panel.close(false);
+  }
+
+  /** Lets go of comments the site has taken out of the page (virtualised feeds do this). */
+  private prune(): void {
+    for (const el of this.flagged) {
+      if (el.isConnected) continue;
+      const state = this.states.get(el);
+      if (state) {
+        this.sink.remove('remove', state.ranges.remove);
+        this.sink.remove('crime', state.ranges.crime);
+      }
+      this.flagged.delete(el);
+      if (this.panel.openFor === el) this.panel.close(false);
+    }
+  }
+
+  /** Takes every overlay element, attribute and highlight off the page. */
+  private clearOverlay(): void {
+    const { doc } = this.options;
+    this.stopObserving();
+    this.cancelUnreadableTimer?.();
+    this.cancelUnreadableTimer = null;
+    this.panel.close(false);
+    this.sink.clear();
+    for (const el of Array.from(doc.querySelectorAll('[data-ma-scanned]'))) {
+      el.removeAttribute('data-ma-scanned');
+      el.removeAttribute('data-ma-flagged');
+      el.removeAttribute('data-ma-severity');
+    }
+    for (const badge of Array.from(doc.querySelectorAll(BADGE_TAG))) badge.remove();
+    this.queue = [];
+    this.queueHead = 0;
+    this.queued.clear();
+    this.states = new WeakMap();
+    this.scanKeys = new WeakMap();
+    this.resetPageState();
+    this.unreadableChecked = false;
+  }
+
+  private resetPageState(): void {
+    this.generation += 1;
+    this.seen.clear();
+    this.flaggedCount = 0;
+    this.recent.clear();
+    this.lastNavigated = null;
+  }
+
+  private scheduleUnreadableCheck(): void {
+    this.cancelUnreadableTimer?.();
+    this.unreadableChecked = false;
+    this.cancelUnreadableTimer = this.setTimer(() => {
+      this.cancelUnreadableTimer = null;
+      this.unreadableChecked = true;
+      this.renderSummary();
+    }, this.options.unreadableAfterMs ?? 5000);
+  }
+
+  private renderSummary(): void {
+    if (this.destroyed) return;
+    const { adapter, doc } = this.options;
+    let unreadable = false;
+    if (this.active && this.unreadableChecked && this.seen.size === 0) {
+      try {
+        unreadable = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
+      } catch {
+        unreadable = false;
+      }
+    }
+    this.summary.render({
+      flagged: this.active ? this.flaggedCount : 0,
+      total: this.active ? this.seen.size : 0,
+      paused: this.settings.paused,
+      unreadable,
+    });
+  }
+
+  /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */
+  private step(direction: 1 | -1): void {
+    const list = [...this.flagged].filter((el) => el.isConnected).sort(documentOrder);
+    if (list.length === 0) return;
+    const current = this.lastNavigated;
+    let target: HTMLElement | undefined;
+    if (!current || !current.isConnected) {
+      target = direction === 1 ? list[0] : list[list.length - 1];
+    } else if (direction === 1) {
+      target = list.find((el) => documentOrder(current, el) < 0) ?? list[0];
+    } else {
+      target =
+        [...list].reverse().find((el) => documentOrder(el, current) < 0) ?? list[list.length - 1];
+    }
+    if (!target) return;
+    this.lastNavigated = target;
+    if (typeof target.scrollIntoView === 'function') {
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+    this.states.get(target)?.badge?.button.focus({ preventScroll: true });
+  }
+
+  private togglePause(): void {
+    const next: Settings = { ...this.settings, paused: !this.settings.paused };
+    this.setSettings(next);
+    this.options.saveSettings?.(next).catch((error: unknown) => {
+      this.warnOnce('could not save the pause setting', error);
+    });
+  }
+
+  private warnOnce(what: string, error: unknown): void {
+    if (this.warnedDetect) return;
+    this.warnedDetect = true;
+    console.warn(`Moderator Assist: ${what}.`, error);
+  }
+}
+
+function hasAncestorIn(node: Node, set: Set<Node>): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
+  return false;
+}
+
+/** Negative when `a` comes before `b` in the document. */
+function documentOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  // 4 is Node.DOCUMENT_POSITION_FOLLOWING: b follows a.
+  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
+/**
+ * A yield that lets input and rendering run before the next slice. setTimeout(0) is clamped to
+ * 4 ms after a few nested calls; a MessageChannel message is not.
+ */
+export function messageChannelYield(): () => Promise<void> {
+  if (typeof MessageChannel === 'undefined') {
+    return () => new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
