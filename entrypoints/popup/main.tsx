@@ -1,6 +1,10 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from '../../components/App';
+import './style.css';
 
-function Popup() {
-  return <main><h1>Moderator Assist</h1></main>;
-}
-createRoot(document.getElementById('root')!).render(<Popup />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

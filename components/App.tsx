@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { watchRecords } from '../lib/storage/records';
+import { usePopup, type TabId } from '../lib/ui/store';
+import { BlockLog } from './BlockLog';
+import { BlockWorkflow } from './BlockWorkflow';
+import { ModeratorForm } from './ModeratorForm';
+import { RepeatCallers } from './RepeatCallers';
+import { Tabs, type TabSpec } from './ui';
+
+const TABS: readonly TabSpec<TabId>[] = [
+  { id: 'block', label: 'Block workflow' },
+  { id: 'log', label: 'Block log' },
+  { id: 'repeat', label: 'Repeat callers' },
+];
+
+/** The toolbar popup: asks who is moderating on first use, then the three tabs. */
+export function App() {
+  const snapshot = usePopup((s) => s.snapshot);
+  const loadError = usePopup((s) => s.loadError);
+  const load = usePopup((s) => s.load);
+  const tab = usePopup((s) => s.tab);
+  const setTab = usePopup((s) => s.setTab);
+
+  useEffect(() => {
+    void load();
+    return watchRecords(() => void load());
+  }, [load]);
+
+  return (
+    <main className="popup">
+      <h1>Moderator Assist</h1>
+      {loadError ? <p role="alert">Could not read the stored records: {loadError}</p> : null}
+      {!snapshot ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <>
+          {snapshot.problems.length > 0 ? (
+            <div role="alert" className="notice fail">
+              <p className="strong">Some stored data was not valid and has been set aside:</p>
+              <ul>
+                {snapshot.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {!snapshot.moderator ? (
+            <ModeratorForm />
+          ) : (
+            <>
+              <p className="hint">
+                Signed in as {snapshot.moderator.name} (staff number{' '}
+                {snapshot.moderator.staffNumber}
+                {snapshot.moderator.team ? `, ${snapshot.moderator.team}` : ''})
+              </p>
+              <Tabs tabs={TABS} selected={tab} onSelect={setTab} label="Moderator Assist sections">
+                {tab === 'block' ? <BlockWorkflow /> : null}
+                {tab === 'log' ? <BlockLog /> : null}
+                {tab === 'repeat' ? <RepeatCallers /> : null}
+              </Tabs>
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,426 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { POLICY, type Platform } from '../lib/policy';
+import { isoToLondonLocal, londonLocalToIso, type FieldErrors } from '../lib/messages/draft';
+import {
+  blockLogCsv,
+  currentView,
+  exportBlockLog,
+  exportFileName,
+  exportJson,
+  formatLondon,
+  londonDate,
+  parseUserInput,
+  verifyChain,
+  type BlockLog as BlockLogData,
+  type BlockStatus,
+  type BlockView,
+  type ExportFilter,
+} from '../lib/records';
+import { downloadText } from '../lib/ui/download';
+import { usePopup } from '../lib/ui/store';
+import { PLATFORM_NAME } from './BlockWorkflow';
+import { Field, Notice, Select } from './ui';
+
+const STATUS_TEXT: Record<BlockStatus, string> = {
+  pending: 'Pending: outcome not recorded',
+  blocked: 'Blocked',
+  'resolved-without-block': 'Resolved without blocking',
+  unblocked: 'Unblocked',
+};
+
+/** How many rows are rendered at a time; the rest come with "Show more". */
+export const PAGE_SIZE = 50;
+
+type Notice = { ok: boolean; text: string } | null;
+
+function userText(v: BlockView): string {
+  const u = v.entry.user;
+  return [
+    u.handle ? `@${u.handle.replace(/^@/, '')}` : '',
+    u.displayName ?? '',
+    u.handle ? '' : (u.profileUrl ?? ''),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The block log tab: search, filter, details with the whole chronology, verify, export. */
+export function BlockLog() {
+  const snapshot = usePopup((s) => s.snapshot)!;
+  const now = usePopup((s) => s.now);
+  const log = snapshot.blockLog;
+  const accounts = snapshot.accounts.accounts;
+  const views = useMemo(() => currentView(log).reverse(), [log]);
+  const [search, setSearch] = useState('');
+  const [platform, setPlatform] = useState('');
+  const [account, setAccount] = useState('');
+  const [crit, setCrit] = useState('');
+  const [status, setStatus] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [shownCount, setShownCount] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [verify, setVerify] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const q = search.trim().toLowerCase().replace(/^@/, '');
+  const filtered = views.filter((v) => {
+    const u = v.entry.user;
+    if (
+      q &&
+      ![u.handle, u.displayName, u.profileUrl].some((s) =>
+        s?.toLowerCase().replace(/^@/, '').includes(q),
+      )
+    )
+      return false;
+    if (platform && v.entry.platform !== platform) return false;
+    if (account && v.entry.account.id !== account) return false;
+    if (crit && !v.entry.criteria.includes(crit as (typeof v.entry.criteria)[number])) return false;
+    if (status && v.status !== status) return false;
+    const day = londonDate(v.original.createdAt);
+    if (from && day < from) return false;
+    if (to && day > to) return false;
+    return true;
+  });
+
+  const filter: ExportFilter = {
+    ...(q
+      ? {
+          user:
+            parseUserInput(search, (platform || undefined) as Platform | undefined) ?? undefined,
+        }
+      : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  if (filter.user === undefined) delete filter.user;
+
+  const runVerify = async () => {
+    const r = await verifyChain(log);
+    if (r.ok) {
+      setVerify({ ok: true, text: `Chain verified: all ${r.count} records are intact.` });
+    } else {
+      const link = log.records[r.firstBadSeq];
+      const what = link?.kind === 'amendment' ? 'amendment' : 'entry';
+      const who =
+        link?.kind === 'entry'
+          ? ` for ${link.record.user.handle ?? link.record.user.profileUrl}`
+          : '';
+      setVerify({
+        ok: false,
+        text: `Verification failed at record ${r.firstBadSeq} (${what}${who}${r.id ? `, id ${r.id}` : ''}): ${r.reason}.`,
+      });
+    }
+  };
+
+  const doExport = async (kind: 'csv' | 'json') => {
+    const moderator = snapshot.moderator;
+    if (!moderator) return;
+    const at = now();
+    try {
+      if (kind === 'csv') {
+        await downloadText(
+          exportFileName('block-log', filter, at, 'csv'),
+          blockLogCsv(log, filter),
+          'text/csv',
+        );
+      } else {
+        const file = exportBlockLog(log, filter, moderator, at);
+        await downloadText(
+          exportFileName('block-log', filter, at, 'json'),
+          exportJson(file),
+          'application/json',
+        );
+      }
+      setNotice({ ok: true, text: 'Export started: see your downloads.' });
+    } catch (err) {
+      setNotice({
+        ok: false,
+        text: `Export failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  };
+
+  const view = selected ? views.find((v) => v.original.id === selected) : undefined;
+  if (view) {
+    return <EntryDetail view={view} log={log} onBack={() => setSelected(null)} />;
+  }
+
+  return (
+    <section aria-labelledby="log-heading">
+      <h2 id="log-heading">Block log</h2>
+      <form
+        role="search"
+        aria-label="Search and filter the block log"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Field
+          id="log-search"
+          label="Search by handle or name"
+          type="search"
+          value={search}
+          onChange={setSearch}
+        />
+        <div className="grid">
+          <Select
+            id="log-platform"
+            label="Platform"
+            value={platform}
+            onChange={setPlatform}
+            options={[
+              { value: '', label: 'All platforms' },
+              { value: 'facebook', label: 'Facebook' },
+              { value: 'x', label: 'X' },
+            ]}
+          />
+          <Select
+            id="log-account"
+            label="Account"
+            value={account}
+            onChange={setAccount}
+            options={[
+              { value: '', label: 'All accounts' },
+              ...accounts.map((a) => ({ value: a.id, label: a.label })),
+            ]}
+          />
+          <Select
+            id="log-criterion"
+            label="Criterion"
+            value={crit}
+            onChange={setCrit}
+            options={[
+              { value: '', label: 'All criteria' },
+              ...POLICY.criteria.map((c) => ({ value: c.id, label: c.label })),
+            ]}
+          />
+          <Select
+            id="log-outcome"
+            label="Outcome"
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: '', label: 'All outcomes' },
+              ...Object.entries(STATUS_TEXT).map(([value, label]) => ({ value, label })),
+            ]}
+          />
+          <Field id="log-from" label="From (date)" type="date" value={from} onChange={setFrom} />
+          <Field id="log-to" label="To (date)" type="date" value={to} onChange={setTo} />
+        </div>
+      </form>
+      <div className="row">
+        <button type="button" onClick={() => void runVerify()}>
+          Verify chain
+        </button>
+        <button type="button" disabled={!snapshot.moderator} onClick={() => void doExport('csv')}>
+          Export CSV
+        </button>
+        <button type="button" disabled={!snapshot.moderator} onClick={() => void doExport('json')}>
+          Export JSON
+        </button>
+      </div>
+      <Notice notice={verify} />
+      <Notice notice={notice} />
+      <p role="status">
+        {filtered.length} of {views.length} entries shown
+        {filter.user || filter.from || filter.to ? '; exports use the user and date filters' : ''}.
+      </p>
+      <ul className="list" aria-label="Block log entries, newest first">
+        {filtered.slice(0, shownCount).map((v) => (
+          <li key={v.original.id}>
+            <button type="button" className="link" onClick={() => setSelected(v.original.id)}>
+              <span className="strong">{userText(v)}</span> · {PLATFORM_NAME[v.entry.platform]},{' '}
+              {v.entry.account.label} · {STATUS_TEXT[v.status]} ·{' '}
+              {formatLondon(v.original.createdAt)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {filtered.length > shownCount ? (
+        <button type="button" onClick={() => setShownCount((n) => n + PAGE_SIZE)}>
+          Show {Math.min(PAGE_SIZE, filtered.length - shownCount)} more
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function EntryDetail({
+  view,
+  log,
+  onBack,
+}: {
+  view: BlockView;
+  log: BlockLogData;
+  onBack: () => void;
+}) {
+  const e = view.entry;
+  const links = log.records.filter(
+    (r) => (r.kind === 'entry' ? r.record.id : r.record.entryId) === view.original.id,
+  );
+  return (
+    <section aria-labelledby="detail-heading">
+      <button type="button" onClick={onBack}>
+        Back to the block log
+      </button>
+      <h2 id="detail-heading">
+        {userText(view)} on {PLATFORM_NAME[e.platform]}
+      </h2>
+      <p className="strong">Status: {STATUS_TEXT[view.status]}</p>
+      <dl className="summary">
+        <dt>Account</dt>
+        <dd>{e.account.label}</dd>
+        <dt>Logged by</dt>
+        <dd>
+          {view.original.moderator.name} (staff number {view.original.moderator.staffNumber}),{' '}
+          {formatLondon(view.original.createdAt)}
+        </dd>
+        <dt>Content</dt>
+        <dd className="break">{e.content?.excerpt ?? e.content?.url ?? 'Not recorded'}</dd>
+        <dt>Engagement</dt>
+        <dd>
+          {e.engagements.length === 0 ? 'None' : null}
+          {e.engagements.map((g, i) => (
+            <span key={i} className="block">
+              {formatLondon(g.at)} ({g.method.replace('-', ' ')}): {g.said}
+            </span>
+          ))}
+          {e.exception ? (
+            <span className="block">
+              Exception: {e.exception.kind.replaceAll('-', ' ')}: {e.exception.why}
+            </span>
+          ) : null}
+        </dd>
+        <dt>Advice</dt>
+        <dd>
+          {e.advice
+            ? `${e.advice.from}, ${formatLondon(e.advice.at)}: ${e.advice.advice}`
+            : 'None recorded'}
+        </dd>
+        <dt>Criteria</dt>
+        <dd>
+          {POLICY.criteria
+            .filter((c) => e.criteria.includes(c.id))
+            .map((c) => c.label)
+            .join(', ')}
+        </dd>
+        <dt>Justification</dt>
+        <dd>{e.justification}</dd>
+        <dt>Evidence</dt>
+        <dd>
+          {e.evidence.map((ev, i) => (
+            <span key={i} className="block break">
+              “{ev.text}” ({ev.url}, {formatLondon(ev.capturedAt)}) SHA-256 <code>{ev.sha256}</code>
+            </span>
+          ))}
+        </dd>
+      </dl>
+      <h3>Chronology</h3>
+      <ol className="chronology">
+        {links.map((l) => (
+          <li key={l.seq}>
+            <span className="strong">
+              Record {l.seq}: {l.kind === 'entry' ? 'entry logged' : `${l.record.kind} amendment`}
+            </span>
+            , {formatLondon(l.kind === 'entry' ? l.record.createdAt : l.record.at)} by{' '}
+            {l.kind === 'entry' ? l.record.moderator.name : l.record.moderator.name}
+            {l.kind === 'amendment' ? <span className="block">{l.record.why}</span> : null}
+            <span className="block break">
+              Hash <code>{l.hash}</code>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <AmendForm entryId={view.original.id} />
+    </section>
+  );
+}
+
+function AmendForm({ entryId }: { entryId: string }) {
+  const send = usePopup((s) => s.send);
+  const now = usePopup((s) => s.now);
+  const [kind, setKind] = useState('note');
+  const [why, setWhy] = useState('');
+  const [at, setAt] = useState(() => isoToLondonLocal(now()));
+  const [justification, setJustification] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: FieldErrors = {};
+    if (!why.trim()) next['amend-why'] = 'Write the note or the reason for the amendment.';
+    const iso = londonLocalToIso(at);
+    if ((kind === 'blocked' || kind === 'resolved') && !iso) next['amend-at'] = 'Enter when.';
+    if (kind === 'correction' && !justification.trim())
+      next['amend-justification'] = 'Enter the corrected justification.';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const w = why.trim();
+    const amendment =
+      kind === 'note'
+        ? { kind: 'note' as const, why: w }
+        : kind === 'unblock'
+          ? { kind: 'unblock' as const, why: w }
+          : kind === 'correction'
+            ? { kind: 'correction' as const, why: w, data: { justification: justification.trim() } }
+            : kind === 'blocked'
+              ? { kind: 'outcome' as const, why: w, data: { kind: 'blocked' as const, at: iso! } }
+              : {
+                  kind: 'outcome' as const,
+                  why: w,
+                  data: { kind: 'resolved-without-block' as const, at: iso!, note: w },
+                };
+    const reply = await send({ type: 'block:amend', entryId, amendment });
+    setNotice(
+      reply.ok ? { ok: true, text: reply.message ?? 'Amended.' } : { ok: false, text: reply.error },
+    );
+    if (reply.ok) setWhy('');
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="amend-heading">
+      <h3 id="amend-heading">Add an amendment</h3>
+      <Select
+        id="amend-kind"
+        label="Kind of amendment"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'note', label: 'Note' },
+          { value: 'correction', label: 'Correct the justification' },
+          { value: 'blocked', label: 'Outcome: blocked on the platform' },
+          { value: 'resolved', label: 'Outcome: resolved without blocking' },
+          { value: 'unblock', label: 'Unblocked' },
+        ]}
+      />
+      {kind === 'blocked' || kind === 'resolved' ? (
+        <Field
+          id="amend-at"
+          label="When"
+          type="datetime-local"
+          value={at}
+          onChange={setAt}
+          error={errors['amend-at']}
+        />
+      ) : null}
+      {kind === 'correction' ? (
+        <Field
+          id="amend-justification"
+          label="Corrected justification"
+          multiline
+          value={justification}
+          onChange={setJustification}
+          error={errors['amend-justification']}
+        />
+      ) : null}
+      <Field
+        id="amend-why"
+        label={kind === 'note' ? 'Note' : 'Reason'}
+        multiline
+        value={why}
+        onChange={setWhy}
+        error={errors['amend-why']}
+      />
+      <button type="submit">Add amendment</button>
+      <Notice notice={notice} />
+    </form>
+  );
+}

@@ -1,0 +1,501 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Platform } from '../lib/policy';
+import {
+  STATE_TEXT,
+  emptyDraft,
+  isoToLondonLocal,
+  londonLocalToIso,
+  type FieldErrors,
+} from '../lib/messages/draft';
+import {
+  buildRepeatData,
+  contactsCsv,
+  currentView,
+  exportContacts,
+  exportFileName,
+  exportJson,
+  formatLondon,
+  guidanceFor,
+  nearThreshold,
+  parseUserInput,
+  repeatCallerList,
+  userStatus,
+  type Contact,
+  type ExportFilter,
+  type RepeatData,
+  type RepeatStatus,
+} from '../lib/records';
+import type { Draft } from '../lib/storage/records';
+import { downloadText } from '../lib/ui/download';
+import { usePopup } from '../lib/ui/store';
+import { PLATFORM_NAME } from './BlockWorkflow';
+import { Field, Notice, Select } from './ui';
+
+type Notice = { ok: boolean; text: string } | null;
+
+function countText(s: RepeatStatus): string {
+  return `${s.countInWindow} in ${s.windowDays} days`;
+}
+
+/** The repeat-caller tab: lookup, the list, near the threshold, advice, manual contacts. */
+export function RepeatCallers() {
+  const snapshot = usePopup((s) => s.snapshot)!;
+  const now = usePopup((s) => s.now);
+  const [query, setQuery] = useState('');
+  const [platform, setPlatform] = useState<Platform>('x');
+  const at = now();
+  const data = useMemo(
+    () =>
+      buildRepeatData({
+        contacts: snapshot.contacts.contacts,
+        accounts: snapshot.accounts.accounts,
+        events: snapshot.repeatEvents.events,
+        blocks: currentView(snapshot.blockLog),
+      }),
+    [snapshot],
+  );
+  const key = query.trim() ? parseUserInput(query, platform) : null;
+  const status = key ? userStatus(key, data, at) : null;
+  const list = repeatCallerList(data, at);
+  const near = nearThreshold(data, at);
+
+  return (
+    <section aria-labelledby="repeat-heading">
+      <h2 id="repeat-heading">Repeat callers</h2>
+      <p className="hint">
+        Annex 1: five or more recorded, inappropriate contacts within a month put a user on the
+        list. They are given advice; if they continue they will be blocked.
+      </p>
+      <form role="search" aria-label="Look up a user" onSubmit={(e) => e.preventDefault()}>
+        <Field
+          id="lookup"
+          label="Look up a handle or profile URL"
+          type="search"
+          value={query}
+          onChange={setQuery}
+          hint="A profile URL names its platform; for a handle, choose the platform."
+        />
+        <Select
+          id="lookup-platform"
+          label="Platform for a handle"
+          value={platform}
+          onChange={(v) => setPlatform(v as Platform)}
+          options={[
+            { value: 'x', label: 'X' },
+            { value: 'facebook', label: 'Facebook' },
+          ]}
+        />
+      </form>
+      <div aria-live="polite">
+        {query.trim() && !key ? <p>Not a handle or profile URL that can be looked up.</p> : null}
+        {status ? <UserPanel status={status} data={data} /> : null}
+      </div>
+      <h3 id="list-heading">On the repeat-caller list ({list.length})</h3>
+      <StatusList id="list" statuses={list} empty="Nobody is on the list." onPick={setQuery} />
+      <h3 id="near-heading">One short of the threshold ({near.length})</h3>
+      <StatusList
+        id="near"
+        statuses={near}
+        empty="Nobody is one contact short."
+        onPick={setQuery}
+      />
+      <ExportButtons filter={{}} label="Export all contacts" />
+      <ManualContact />
+      <Guidance />
+    </section>
+  );
+}
+
+function StatusList({
+  id,
+  statuses,
+  empty,
+  onPick,
+}: {
+  id: string;
+  statuses: RepeatStatus[];
+  empty: string;
+  onPick: (q: string) => void;
+}) {
+  if (statuses.length === 0) return <p>{empty}</p>;
+  return (
+    <ul aria-labelledby={`${id}-heading`} className="list">
+      {statuses.map((s) => (
+        <li key={s.personId}>
+          <button type="button" className="link" onClick={() => onPick(s.userKey)}>
+            <span className="strong">{s.userKey}</span> · {countText(s)} · {STATE_TEXT[s.state]}
+            {s.lastContactAt ? ` · last ${formatLondon(s.lastContactAt)}` : ''}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function timeline(status: RepeatStatus, contacts: readonly Contact[], data: RepeatData) {
+  const keys = new Set(status.linkedKeys);
+  const items: { at: string; text: string }[] = contacts
+    .filter((c) => keys.has(c.userKey))
+    .map((c) => {
+      const account = data.accounts.get(c.accountId);
+      const counted = account?.enrolledInRepeatCallerScheme === true;
+      return {
+        at: c.at,
+        text: `Contact (${c.reason.replaceAll('-', ' ')}) on ${account?.label ?? c.accountId}${counted ? '' : ', not counted'}${c.note ? `: ${c.note}` : ''}`,
+      };
+    });
+  for (const k of keys) {
+    for (const e of data.events.get(k) ?? []) {
+      if (e.kind === 'advised')
+        items.push({
+          at: e.at,
+          text: `Advised (${e.how.replace('-', ' ')}) by ${e.by.name}: ${e.advice}`,
+        });
+    }
+  }
+  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+function UserPanel({ status, data }: { status: RepeatStatus; data: RepeatData }) {
+  const snapshot = usePopup((s) => s.snapshot)!;
+  const send = usePopup((s) => s.send);
+  const now = usePopup((s) => s.now);
+  const setTab = usePopup((s) => s.setTab);
+  const openDraft = usePopup((s) => s.openDraft);
+  const [notice, setNotice] = useState<Notice>(null);
+  const items = timeline(status, snapshot.contacts.contacts, data);
+  const userContacts = snapshot.contacts.contacts.filter((c) =>
+    status.linkedKeys.includes(c.userKey),
+  );
+
+  const startBlock = async () => {
+    const latest = userContacts[userContacts.length - 1];
+    const user = latest?.user;
+    const platform = user?.platform ?? (status.userKey.startsWith('x:') ? 'x' : 'facebook');
+    const account =
+      snapshot.accounts.accounts.find(
+        (a) => a.id === latest?.accountId && a.platform === platform,
+      ) ?? snapshot.accounts.accounts.find((a) => a.platform === platform);
+    const advice = status.linkedKeys
+      .flatMap((k) => data.events.get(k) ?? [])
+      .filter((e) => e.kind === 'advised');
+    const draft: Draft = {
+      ...emptyDraft(globalThis.crypto.randomUUID(), now(), platform, account?.id ?? ''),
+      source: 'repeat-caller',
+      handle:
+        user?.handle ?? (user?.profileUrl ? '' : status.userKey.replace(/^(x|facebook):/, '')),
+      profileUrl: user?.profileUrl ?? '',
+      displayName: user?.displayName ?? '',
+      contentUrl: latest?.link ?? '',
+      // Advice given under the repeat-caller scheme is the engagement Annex 1 asks for.
+      engagements: advice.map((e) => ({
+        at: isoToLondonLocal(e.at),
+        method: e.kind === 'advised' ? e.how : 'other',
+        said: e.kind === 'advised' ? e.advice : '',
+        link: '',
+      })),
+      justification: `Repeat caller: ${countText(status)} (threshold ${status.threshold}).${status.advisedAt ? ` Advised ${formatLondon(status.advisedAt)}; ${status.contactsSinceAdvice.length} contact(s) since.` : ''} Contacts: ${userContacts.map((c) => `${formatLondon(c.at)} ${c.reason.replaceAll('-', ' ')}${c.note ? ` (${c.note})` : ''}`).join('; ')}.`,
+      evidence: userContacts.flatMap((c) => (c.evidence ? [c.evidence] : [])),
+    };
+    const reply = await send({ type: 'block:save-draft', draft });
+    if (!reply.ok) {
+      setNotice({ ok: false, text: reply.error });
+      return;
+    }
+    openDraft(draft.id);
+    setTab('block');
+  };
+
+  return (
+    <article aria-labelledby="user-heading" className="card">
+      <h3 id="user-heading">{status.userKey}</h3>
+      <p className="big">
+        <span className="strong">{countText(status)}</span> · {STATE_TEXT[status.state]}
+      </p>
+      {status.notCounted > 0 ? (
+        <p>
+          {status.notCounted} contact(s) on accounts outside the scheme are kept but not counted.
+        </p>
+      ) : null}
+      {status.state === 'block-recommended' ? (
+        <p className="strong">
+          They continued after advice: blocking is recommended. Start the block workflow (their
+          advice counts as engagement).
+        </p>
+      ) : null}
+      <div className="row">
+        {status.state === 'block-recommended' || status.state === 'continued-after-advice' ? (
+          <button type="button" className="primary" onClick={() => void startBlock()}>
+            Start block workflow
+          </button>
+        ) : null}
+        <ExportButtons filter={{ user: status.userKey }} label="Export this user’s history" />
+      </div>
+      <Notice notice={notice} />
+      <h4 id="timeline-heading">Timeline, newest first</h4>
+      {items.length === 0 ? (
+        <p>Nothing recorded.</p>
+      ) : (
+        <ol aria-labelledby="timeline-heading" className="list">
+          {items.map((it, i) => (
+            <li key={i}>
+              <span className="strong">{formatLondon(it.at)}</span> {it.text}
+            </li>
+          ))}
+        </ol>
+      )}
+      {status.state !== 'none' && status.state !== 'blocked' ? (
+        <AdviceForm userKey={status.userKey} />
+      ) : null}
+    </article>
+  );
+}
+
+function AdviceForm({ userKey }: { userKey: string }) {
+  const send = usePopup((s) => s.send);
+  const [how, setHow] = useState('private-message');
+  const [advice, setAdvice] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<Notice>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!advice.trim()) {
+      setError('Enter the advice given.');
+      return;
+    }
+    setError(undefined);
+    const reply = await send({
+      type: 'repeat:advise',
+      userKey,
+      how: how as 'public-reply',
+      advice,
+    });
+    setNotice(
+      reply.ok
+        ? { ok: true, text: reply.message ?? 'Advice recorded.' }
+        : { ok: false, text: reply.error },
+    );
+    if (reply.ok) setAdvice('');
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="advise-heading">
+      <h4 id="advise-heading">Record advice given</h4>
+      <Select
+        id="advise-how"
+        label="How"
+        value={how}
+        onChange={setHow}
+        options={[
+          { value: 'private-message', label: 'Private message' },
+          { value: 'public-reply', label: 'Public reply' },
+          { value: 'other', label: 'Other' },
+        ]}
+      />
+      <Field
+        id="advise-text"
+        label="Advice given"
+        multiline
+        value={advice}
+        onChange={setAdvice}
+        error={error}
+      />
+      <button type="submit">Record advice</button>
+      <Notice notice={notice} />
+    </form>
+  );
+}
+
+function ExportButtons({ filter, label }: { filter: ExportFilter; label: string }) {
+  const snapshot = usePopup((s) => s.snapshot)!;
+  const now = usePopup((s) => s.now);
+  const [notice, setNotice] = useState<Notice>(null);
+  const run = async (kind: 'csv' | 'json') => {
+    const at = now();
+    try {
+      if (kind === 'csv') {
+        await downloadText(
+          exportFileName('contacts', filter, at, 'csv'),
+          contactsCsv(snapshot.contacts.contacts, filter),
+          'text/csv',
+        );
+      } else {
+        if (!snapshot.moderator) throw new Error('set your moderator details first');
+        const file = exportContacts(
+          snapshot.contacts.contacts,
+          snapshot.repeatEvents.events,
+          filter,
+          snapshot.moderator,
+          at,
+        );
+        await downloadText(
+          exportFileName('contacts', filter, at, 'json'),
+          exportJson(file),
+          'application/json',
+        );
+      }
+      setNotice({ ok: true, text: 'Export started: see your downloads.' });
+    } catch (err) {
+      setNotice({
+        ok: false,
+        text: `Export failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  };
+  return (
+    <div role="group" aria-label={label} className="row">
+      <button type="button" onClick={() => void run('csv')}>
+        {label} (CSV)
+      </button>
+      <button type="button" onClick={() => void run('json')}>
+        {label} (JSON)
+      </button>
+      <Notice notice={notice} />
+    </div>
+  );
+}
+
+function ManualContact() {
+  const snapshot = usePopup((s) => s.snapshot)!;
+  const send = usePopup((s) => s.send);
+  const now = usePopup((s) => s.now);
+  const accounts = snapshot.accounts.accounts;
+  const [platform, setPlatform] = useState<Platform>(accounts[0]?.platform ?? 'x');
+  const [accountId, setAccountId] = useState(
+    accounts.find((a) => a.platform === platform)?.id ?? '',
+  );
+  const [user, setUser] = useState('');
+  const [when, setWhen] = useState(() => isoToLondonLocal(now()));
+  const [reason, setReason] = useState('inappropriate');
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: FieldErrors = {};
+    if (!parseUserInput(user, platform)) next['manual-user'] = 'Enter a handle or profile URL.';
+    if (!accounts.some((a) => a.id === accountId && a.platform === platform))
+      next['manual-account'] = 'Choose an account on this platform.';
+    const at = londonLocalToIso(when);
+    if (!at) next['manual-at'] = 'Enter when the contact was made.';
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !at) return;
+    const reply = await send({
+      type: 'contact:add-manual',
+      platform,
+      user,
+      accountId,
+      at,
+      reason: reason as 'inappropriate',
+      ...(note.trim() ? { note } : {}),
+      ...(link.trim() ? { link } : {}),
+    });
+    setNotice(
+      reply.ok
+        ? { ok: true, text: reply.message ?? 'Recorded.' }
+        : { ok: false, text: reply.error },
+    );
+    if (reply.ok) {
+      setNote('');
+      setLink('');
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="manual-heading">
+      <h3 id="manual-heading">Record a contact by hand</h3>
+      <Select
+        id="manual-platform"
+        label="Platform"
+        value={platform}
+        onChange={(v) => {
+          setPlatform(v as Platform);
+          setAccountId(accounts.find((a) => a.platform === v)?.id ?? '');
+        }}
+        options={[
+          { value: 'x', label: 'X' },
+          { value: 'facebook', label: 'Facebook' },
+        ]}
+      />
+      <Select
+        id="manual-account"
+        label="Account contacted"
+        value={accountId}
+        onChange={setAccountId}
+        options={[
+          { value: '', label: 'Choose an account' },
+          ...accounts
+            .filter((a) => a.platform === platform)
+            .map((a) => ({
+              value: a.id,
+              label: `${a.label}${a.enrolledInRepeatCallerScheme ? '' : ' (not in the scheme)'}`,
+            })),
+        ]}
+        error={errors['manual-account']}
+      />
+      <Field
+        id="manual-user"
+        label="User’s handle or profile URL"
+        value={user}
+        onChange={setUser}
+        error={errors['manual-user']}
+      />
+      <Field
+        id="manual-at"
+        label="When"
+        type="datetime-local"
+        value={when}
+        onChange={setWhen}
+        error={errors['manual-at']}
+      />
+      <Select
+        id="manual-reason"
+        label="Reason"
+        value={reason}
+        onChange={setReason}
+        options={[
+          { value: 'inappropriate', label: 'Inappropriate' },
+          { value: 'too-frequent', label: 'Too frequent' },
+          { value: 'abusing-contact-method', label: 'Abusing the contact method' },
+        ]}
+      />
+      <Field id="manual-note" label="Note (optional)" multiline value={note} onChange={setNote} />
+      <Field id="manual-link" label="Link (optional)" type="url" value={link} onChange={setLink} />
+      <button type="submit">Record contact</button>
+      <Notice notice={notice} />
+    </form>
+  );
+}
+
+function Guidance() {
+  const accounts = usePopup((s) => s.snapshot!.accounts.accounts);
+  const [id, setId] = useState(accounts[0]?.id ?? '');
+  const account = accounts.find((a) => a.id === id);
+  const g = account ? guidanceFor(account, accounts) : null;
+  return (
+    <section aria-labelledby="guidance-heading">
+      <h3 id="guidance-heading">Guidance by account</h3>
+      <Select
+        id="guidance-account"
+        label="Account you are working on"
+        value={id}
+        onChange={setId}
+        options={accounts.map((a) => ({
+          value: a.id,
+          label: `${a.label} (${PLATFORM_NAME[a.platform]})`,
+        }))}
+      />
+      {g ? (
+        <>
+          <p className="strong">{g.summary}</p>
+          <ol>
+            {g.steps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>No force accounts are set up; add them in the options page.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,413 @@
+import type { CommentCapture } from '../overlay/messages';
+import {
+  addContact,
+  appendAmendment,
+  appendEntry,
+  buildContactIndex,
+  buildRepeatData,
+  captureEvidence,
+  currentView,
+  newContact,
+  parseUserInput,
+  userStatus,
+  type Amendment,
+  type ContactsStore,
+  type ForceAccount,
+  type Moderator,
+  type RepeatSettings,
+  type UserIdentity,
+} from '../records';
+import {
+  DEFAULT_ACCOUNTS,
+  accountsItem,
+  blockLogItem,
+  contactsItem,
+  draftsItem,
+  installedAtItem,
+  moderatorItem,
+  readChecked,
+  repeatEventsItem,
+  type CheckedItem,
+  type Draft,
+} from '../storage/records';
+import { STATE_TEXT, emptyDraft, entryFromDraft, identityFromInput } from './draft';
+import { RequestSchema, type Reply, type Request, type StatusSummary } from './protocol';
+
+/** What the handler needs from outside, so tests can fix the clock and ids. */
+export interface HandlerDeps {
+  now: () => Date;
+  newId: () => string;
+  settings?: RepeatSettings;
+}
+
+export const defaultDeps: HandlerDeps = {
+  now: () => new Date(),
+  newId: () => globalThis.crypto.randomUUID(),
+};
+
+// Every write goes through this one queue, so two tabs recording at the same moment cannot read
+// the same old list and overwrite each other's contact (read-modify-write is not atomic).
+let tail: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `job` after every job queued before it, whether those succeeded or failed.
+ *
+ * @example
+ * await serialise(async () => write());
+ */
+export function serialise<T>(job: () => Promise<T>): Promise<T> {
+  const run = tail.then(job, job);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+class RequestError extends Error {}
+
+interface Ctx {
+  deps: HandlerDeps;
+  now: Date;
+  warnings: string[];
+}
+
+async function read<T>(ctx: Ctx, item: CheckedItem<T>): Promise<T> {
+  const r = await readChecked(item, { quarantine: true, now: ctx.now });
+  if (r.problem) ctx.warnings.push(r.problem.message);
+  return r.value;
+}
+
+async function requireModerator(ctx: Ctx): Promise<Moderator> {
+  const m = await read(ctx, moderatorItem);
+  if (!m) {
+    throw new RequestError(
+      'Set your name and staff number in the Moderator Assist popup first, so records show who made them.',
+    );
+  }
+  return m;
+}
+
+/**
+ * The force account a captured comment was seen on: the one whose handle or page the page URL
+ * names, else the platform's enrolled main account (the overlay runs where moderators work, which
+ * is the main accounts' feeds and notifications).
+ */
+export function accountForCapture(
+  capture: Pick<CommentCapture, 'platform' | 'pageUrl'>,
+  accounts: readonly ForceAccount[],
+): ForceAccount | undefined {
+  const onPlatform = accounts.filter((a) => a.platform === capture.platform);
+  const page = capture.pageUrl.toLowerCase();
+  const named = onPlatform.find((a) => {
+    const handle = a.handle?.replace(/^@/, '').toLowerCase();
+    const path = a.pageUrl ? new URL(a.pageUrl).pathname.replace(/\/+$/, '').toLowerCase() : '';
+    return (handle && page.includes(`/${handle}`)) || (path.length > 1 && page.includes(path));
+  });
+  return named ?? onPlatform.find((a) => a.enrolledInRepeatCallerScheme) ?? onPlatform[0];
+}
+
+function identityOfCapture(c: CommentCapture): UserIdentity {
+  const a = c.author;
+  return {
+    platform: c.platform,
+    ...(a.handle ? { handle: a.handle } : {}),
+    ...(a.profileUrl ? { profileUrl: a.profileUrl } : {}),
+    ...(a.displayName ? { displayName: a.displayName } : {}),
+  };
+}
+
+async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
+  const [contacts, accounts, events, log] = [
+    await read(ctx, contactsItem),
+    await read(ctx, accountsItem),
+    await read(ctx, repeatEventsItem),
+    await read(ctx, blockLogItem),
+  ];
+  const data = buildRepeatData({
+    contacts: contacts.contacts,
+    accounts: accounts.accounts,
+    events: events.events,
+    blocks: currentView(log),
+  });
+  const s = userStatus(key, data, ctx.now, ctx.deps.settings);
+  const count = `${s.countInWindow} in ${s.windowDays} days`;
+  return {
+    userKey: key,
+    state: s.state,
+    stateText: STATE_TEXT[s.state],
+    countInWindow: s.countInWindow,
+    windowDays: s.windowDays,
+    threshold: s.threshold,
+    text: s.state === 'recorded' || s.state === 'none' ? count : `${count}: ${STATE_TEXT[s.state]}`,
+  };
+}
+
+async function saveContacts(store: ContactsStore): Promise<void> {
+  await contactsItem.item.setValue(store);
+}
+
+async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
+  const moderator = await requireModerator(ctx);
+  const accounts = (await read(ctx, accountsItem)).accounts;
+  const account = accountForCapture(comment, accounts);
+  if (!account) {
+    throw new RequestError(
+      `No force account is set up for ${comment.platform === 'x' ? 'X' : 'Facebook'}; add one in the options page.`,
+    );
+  }
+  const user = identityOfCapture(comment);
+  if (!user.handle && !user.profileUrl) {
+    throw new RequestError(
+      'The page did not show the author’s handle or profile link, so the contact cannot be filed under them.',
+    );
+  }
+  const store = await read(ctx, contactsItem);
+  const contact = newContact(
+    {
+      user,
+      accountId: account.id,
+      reason: 'inappropriate',
+      commentKey: comment.key,
+      link: comment.permalink ?? comment.url,
+      at: comment.seenAt,
+      evidence: await captureEvidence(
+        { text: comment.text, author: comment.author, url: comment.url },
+        ctx.now,
+      ),
+      ...(comment.criteria.length > 0 ? { findings: comment.criteria } : {}),
+    },
+    moderator,
+    ctx.now,
+    ctx.deps.newId(),
+  );
+  const index = buildContactIndex(store.contacts);
+  const added = addContact(index, contact) === 'added';
+  if (added) await saveContacts({ schemaVersion: 1, contacts: [...store.contacts, contact] });
+  const status = await summarise(ctx, contact.userKey);
+  const where = account.enrolledInRepeatCallerScheme
+    ? ''
+    : ` (${account.label} is not in the repeat-caller scheme, so it does not count)`;
+  return {
+    ok: true,
+    message: `${added ? 'Recorded' : 'Already recorded'}. ${status.text}${where}`,
+    status,
+  };
+}
+
+async function startDraft(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
+  const accounts = (await read(ctx, accountsItem)).accounts;
+  const account = accountForCapture(comment, accounts);
+  const store = await read(ctx, draftsItem);
+  const existing = store.drafts.find((d) => d.commentKey === comment.key);
+  if (existing) {
+    const bumped = { ...existing, updatedAt: ctx.now.toISOString() };
+    await draftsItem.item.setValue({
+      schemaVersion: 1,
+      drafts: [...store.drafts.filter((d) => d.id !== existing.id), bumped],
+    });
+    return {
+      ok: true,
+      draftId: existing.id,
+      message:
+        'A block workflow for this comment is already open: continue it in the toolbar popup.',
+    };
+  }
+  const draft: Draft = {
+    ...emptyDraft(ctx.deps.newId(), ctx.now, comment.platform, account?.id ?? ''),
+    source: 'page',
+    handle: comment.author.handle ?? '',
+    profileUrl: comment.author.profileUrl ?? '',
+    displayName: comment.author.displayName ?? '',
+    contentUrl: comment.permalink ?? comment.url,
+    contentExcerpt: comment.text,
+    commentKey: comment.key,
+    criteria: [...new Set(comment.criteria)],
+    evidence: [
+      await captureEvidence(
+        { text: comment.text, author: comment.author, url: comment.url },
+        ctx.now,
+      ),
+    ],
+  };
+  await draftsItem.item.setValue({ schemaVersion: 1, drafts: [...store.drafts, draft] });
+  return {
+    ok: true,
+    draftId: draft.id,
+    message: 'Block workflow started: open Moderator Assist from the toolbar to continue.',
+  };
+}
+
+async function run(ctx: Ctx, req: Request): Promise<Reply> {
+  switch (req.type) {
+    case 'contact:record':
+      return recordCapture(ctx, req.comment);
+    case 'block:start-draft':
+      return startDraft(ctx, req.comment);
+    case 'contact:add-manual': {
+      const moderator = await requireModerator(ctx);
+      const accounts = (await read(ctx, accountsItem)).accounts;
+      const account = accounts.find((a) => a.id === req.accountId);
+      if (!account) throw new RequestError('Choose one of the force accounts.');
+      if (account.platform !== req.platform)
+        throw new RequestError(`${account.label} is not on the same platform as the user.`);
+      const user = identityFromInput(req.platform, req.user, req.displayName);
+      if (parseUserInput(req.user, req.platform) === null)
+        throw new RequestError('Enter a valid handle or profile URL for the user.');
+      const store = await read(ctx, contactsItem);
+      const contact = newContact(
+        {
+          user,
+          accountId: account.id,
+          reason: req.reason,
+          ...(req.note?.trim() ? { note: req.note.trim() } : {}),
+          ...(req.link?.trim() ? { link: req.link.trim() } : {}),
+          ...(req.at ? { at: req.at } : {}),
+        },
+        moderator,
+        ctx.now,
+        ctx.deps.newId(),
+      );
+      await saveContacts({ schemaVersion: 1, contacts: [...store.contacts, contact] });
+      const status = await summarise(ctx, contact.userKey);
+      return { ok: true, message: `Recorded. ${status.text}`, status };
+    }
+    case 'block:save-draft': {
+      const store = await read(ctx, draftsItem);
+      const draft = { ...req.draft, updatedAt: ctx.now.toISOString() };
+      await draftsItem.item.setValue({
+        schemaVersion: 1,
+        drafts: [...store.drafts.filter((d) => d.id !== draft.id), draft],
+      });
+      return { ok: true, draftId: draft.id, message: 'Draft saved.' };
+    }
+    case 'block:discard-draft': {
+      const store = await read(ctx, draftsItem);
+      await draftsItem.item.setValue({
+        schemaVersion: 1,
+        drafts: store.drafts.filter((d) => d.id !== req.id),
+      });
+      return { ok: true, message: 'Draft discarded.' };
+    }
+    case 'block:confirm': {
+      const moderator = await requireModerator(ctx);
+      const accounts = (await read(ctx, accountsItem)).accounts;
+      const made = entryFromDraft(req.draft, accounts, moderator, ctx.now, ctx.deps.newId());
+      if (!made.ok) throw new RequestError(made.error);
+      const log = await read(ctx, blockLogItem);
+      await blockLogItem.item.setValue(await appendEntry(log, made.entry));
+      const drafts = await read(ctx, draftsItem);
+      await draftsItem.item.setValue({
+        schemaVersion: 1,
+        drafts: drafts.drafts.filter((d) => d.id !== req.draft.id),
+      });
+      return {
+        ok: true,
+        entryId: made.entry.id,
+        message:
+          'Logged in the block log. Now take the action on the platform yourself, then record the outcome.',
+      };
+    }
+    case 'block:amend': {
+      const moderator = await requireModerator(ctx);
+      const log = await read(ctx, blockLogItem);
+      const amendment = {
+        id: ctx.deps.newId(),
+        entryId: req.entryId,
+        at: ctx.now.toISOString(),
+        moderator,
+        ...req.amendment,
+      } as Amendment;
+      await blockLogItem.item.setValue(await appendAmendment(log, amendment));
+      return { ok: true, message: 'Amendment added to the block log.' };
+    }
+    case 'repeat:advise': {
+      const moderator = await requireModerator(ctx);
+      const store = await read(ctx, repeatEventsItem);
+      await repeatEventsItem.item.setValue({
+        schemaVersion: 1,
+        events: [
+          ...store.events,
+          {
+            id: ctx.deps.newId(),
+            at: req.at ?? ctx.now.toISOString(),
+            by: moderator,
+            kind: 'advised',
+            userKey: req.userKey,
+            how: req.how,
+            advice: req.advice.trim(),
+          },
+        ],
+      });
+      const status = await summarise(ctx, req.userKey);
+      return { ok: true, message: `Advice recorded. ${status.text}`, status };
+    }
+    case 'status:lookup': {
+      const key = parseUserInput(req.query, req.platform);
+      if (key === null)
+        throw new RequestError('Enter a handle (with the platform) or a profile URL.');
+      const status = await summarise(ctx, key);
+      return { ok: true, message: status.text, status };
+    }
+    case 'moderator:set':
+      await moderatorItem.item.setValue(req.moderator);
+      return { ok: true, message: 'Moderator details saved.' };
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof RequestError) return err.message;
+  const detail = err instanceof Error ? err.message : String(err);
+  return `Could not save: ${detail}. Nothing was lost from what was already stored; try again.`;
+}
+
+/**
+ * Handles one message. Every request is validated, every write runs through the one queue, and
+ * every failure (including storage refusing a write) is answered with `ok: false`, never dropped.
+ *
+ * @example
+ * const reply = await handleMessage({ type: 'status:lookup', query: '@jbloggs', platform: 'x' }, defaultDeps);
+ */
+export async function handleMessage(message: unknown, deps: HandlerDeps): Promise<Reply> {
+  const parsed = RequestSchema.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.');
+    return {
+      ok: false,
+      error: `Moderator Assist did not understand the request (${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}).`,
+    };
+  }
+  return serialise(async () => {
+    const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
+    try {
+      const reply = await run(ctx, parsed.data);
+      return ctx.warnings.length > 0 ? { ...reply, warnings: ctx.warnings } : reply;
+    } catch (err) {
+      if (!(err instanceof RequestError)) console.error('Moderator Assist: request failed', err);
+      return {
+        ok: false,
+        error: errorText(err),
+        ...(ctx.warnings.length > 0 ? { warnings: ctx.warnings } : {}),
+      };
+    }
+  });
+}
+
+/**
+ * On install: seed the force's main accounts if none are stored, then write `installedAt` (last,
+ * so anything waiting for it knows seeding is done).
+ *
+ * @example
+ * browser.runtime.onInstalled.addListener(() => void seedOnInstall(defaultDeps));
+ */
+export function seedOnInstall(deps: HandlerDeps): Promise<void> {
+  return serialise(async () => {
+    const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
+    const accounts = await read(ctx, accountsItem);
+    if (accounts.accounts.length === 0) {
+      await accountsItem.item.setValue({
+        schemaVersion: 1,
+        accounts: DEFAULT_ACCOUNTS.map((a) => ({ ...a })),
+      });
+    }
+    await installedAtItem.setValue(ctx.now.toISOString());
+  });
+}

@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
+import { CriterionIdSchema, PlatformSchema } from '../policy/schema';
+import {
+  BlockLogSchema,
+  ContactsStoreSchema,
+  EvidenceSnapshotSchema,
+  ForceAccountsStoreSchema,
+  IsoUtcSchema,
+  ModeratorSchema,
+  RepeatCallerEventsStoreSchema,
+  emptyBlockLog,
+  type BlockLog,
+  type ContactsStore,
+  type ForceAccount,
+  type ForceAccountsStore,
+  type Moderator,
+  type RepeatCallerEventsStore,
+} from '../records';
+
+/**
+ * A block-workflow draft: the form as the moderator left it. Fields are kept as typed (strings,
+ * possibly empty) because a draft is by definition unfinished; only `block:confirm` turns it into
+ * a validated `BlockEntry`.
+ */
+export const DraftEngagementSchema = z.object({
+  /** `datetime-local` text in London time as typed, e.g. `2026-11-03T14:05`. */
+  at: z.string(),
+  method: z.enum(['public-reply', 'private-message', 'other']),
+  said: z.string(),
+  link: z.string(),
+});
+export type DraftEngagement = z.infer<typeof DraftEngagementSchema>;
+
+export const DRAFT_STEPS = ['who', 'engage', 'advice', 'reason', 'review'] as const;
+export type DraftStep = (typeof DRAFT_STEPS)[number];
+
+export const DraftSchema = z.object({
+  id: z.uuid(),
+  createdAt: IsoUtcSchema,
+  updatedAt: IsoUtcSchema,
+  source: z.enum(['page', 'manual', 'repeat-caller']),
+  step: z.enum(DRAFT_STEPS),
+  platform: PlatformSchema,
+  accountId: z.string(),
+  handle: z.string(),
+  profileUrl: z.string(),
+  displayName: z.string(),
+  contentUrl: z.string(),
+  contentExcerpt: z.string(),
+  commentKey: z.string().optional(),
+  engagements: z.array(DraftEngagementSchema),
+  exceptionKind: z.enum(['none', 'credible-threat-or-crime-reported', 'automated-spam-account']),
+  exceptionWhy: z.string(),
+  adviceFrom: z.string(),
+  adviceAt: z.string(),
+  adviceText: z.string(),
+  criteria: z.array(CriterionIdSchema),
+  justification: z.string(),
+  evidence: z.array(EvidenceSnapshotSchema),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const DraftsStoreSchema = z.object({
+  schemaVersion: z.literal(1),
+  drafts: z.array(DraftSchema),
+});
+export type DraftsStore = z.infer<typeof DraftsStoreSchema>;
+
+/** A stored value that failed its schema: where it was, where the raw copy went, and why. */
+export const DataProblemSchema = z.object({
+  key: z.string(),
+  quarantinedAs: z.string().optional(),
+  at: IsoUtcSchema,
+  message: z.string(),
+});
+export type DataProblem = z.infer<typeof DataProblemSchema>;
+export const DataProblemsSchema = z.array(DataProblemSchema);
+
+/**
+ * The force's main accounts, which Annex 1 puts in the repeat-caller scheme. Seeded on install
+ * when no accounts are stored; the options page can add local accounts later.
+ */
+export const DEFAULT_ACCOUNTS: readonly ForceAccount[] = Object.freeze([
+  {
+    id: 'main-facebook',
+    platform: 'facebook',
+    pageUrl: 'https://www.facebook.com/leicspolice',
+    label: 'Leicestershire Police',
+    enrolledInRepeatCallerScheme: true,
+  },
+  {
+    id: 'main-x',
+    platform: 'x',
+    handle: 'leicspolice',
+    label: '@leicspolice',
+    enrolledInRepeatCallerScheme: true,
+  },
+]);
+
+/**
+ * One versioned, schema-checked storage item. `version` is WXT's item version: when a shape
+ * changes, bump it and add the pure migration to `migrations`, keeping the old schema beside the
+ * new one (see docs/architecture.md, "Storage that migrates").
+ */
+export interface CheckedItem<T> {
+  /** The short name, used in quarantine keys and messages. */
+  name: string;
+  key: StorageItemKey;
+  item: Pick<WxtStorageItem<T, Record<string, never>>, 'setValue' | 'watch' | 'getValue'>;
+  schema: z.ZodType<T>;
+  fallback: () => T;
+}
+
+function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): CheckedItem<T> {
+  const key = `local:${name}` as StorageItemKey;
+  return {
+    name,
+    key,
+    // Reads go through `readChecked`, which hands out a fresh fallback each time, so no caller can
+    // mutate a shared default. Version 1 has no migrations yet; later ones are added here.
+    item: storage.defineItem<T>(key, { fallback: fallback(), version: 1, migrations: {} }),
+    schema,
+    fallback,
+  };
+}
+
+export const blockLogItem = checked<BlockLog>('blockLog', BlockLogSchema, emptyBlockLog);
+export const contactsItem = checked<ContactsStore>('contacts', ContactsStoreSchema, () => ({
+  schemaVersion: 1,
+  contacts: [],
+}));
+export const repeatEventsItem = checked<RepeatCallerEventsStore>(
+  'repeatEvents',
+  RepeatCallerEventsStoreSchema,
+  () => ({ schemaVersion: 1, events: [] }),
+);
+export const accountsItem = checked<ForceAccountsStore>(
+  'accounts',
+  ForceAccountsStoreSchema,
+  () => ({ schemaVersion: 1, accounts: [] }),
+);
+export const draftsItem = checked<DraftsStore>('drafts', DraftsStoreSchema, () => ({
+  schemaVersion: 1,
+  drafts: [],
+}));
+export const moderatorItem = checked<Moderator | null>(
+  'moderator',
+  ModeratorSchema.nullable(),
+  () => null,
+);
+
+export const problemsItem = storage.defineItem<DataProblem[]>('local:dataProblems', {
+  fallback: [],
+});
+export const installedAtItem = storage.defineItem<string | null>('local:installedAt', {
+  fallback: null,
+});
+
+/** Every records item, for loading everything at once and for watching. */
+export const RECORD_ITEMS = [
+  blockLogItem,
+  contactsItem,
+  repeatEventsItem,
+  accountsItem,
+  draftsItem,
+  moderatorItem,
+] as const;
+
+/** The storage key a quarantined copy is written under. */
+export function quarantineKey(name: string, at: Date): StorageItemKey {
+  return `local:quarantine:${name}:${at.toISOString()}` as StorageItemKey;
+}
+
+/** A one-line reason from a zod error, naming the first bad path. */
+export function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid value';
+  const path = first.path.map(String).join('.');
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
+  return `${path ? `${path}: ` : ''}${first.message}${more}`;
+}
+
+export interface CheckedRead<T> {
+  value: T;
+  problem?: DataProblem;
+}
+
+/**
+ * Reads an item through its schema. A stored value of the wrong shape is never used and never
+ * silently dropped: with `quarantine` (the background, the only writer) the raw value is copied
+ * to `local:quarantine:<name>:<time>`, the item is reset to its fallback and the problem is
+ * appended to `local:dataProblems`; without it (the popup) the problem is only returned.
+ *
+ * @example
+ * const { value, problem } = await readChecked(contactsItem, { quarantine: true, now: new Date() });
+ */
+export async function readChecked<T>(
+  checkedItem: CheckedItem<T>,
+  options: { quarantine: boolean; now: Date },
+): Promise<CheckedRead<T>> {
+  const raw: unknown = await storage.getItem(checkedItem.key);
+  if (raw === null || raw === undefined) return { value: checkedItem.fallback() };
+  const parsed = checkedItem.schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  const problem: DataProblem = {
+    key: checkedItem.key,
+    at: options.now.toISOString(),
+    message: `Stored ${checkedItem.name} is not valid (${describeIssues(parsed.error)}).`,
+  };
+  if (options.quarantine) {
+    const qKey = quarantineKey(checkedItem.name, options.now);
+    await storage.setItem(qKey, raw);
+    problem.quarantinedAs = qKey;
+    problem.message += ` The stored value was copied to ${qKey} and an empty ${checkedItem.name} is in use.`;
+    await checkedItem.item.setValue(checkedItem.fallback());
+    const previous = DataProblemsSchema.safeParse(await problemsItem.getValue());
+    await problemsItem.setValue([...(previous.success ? previous.data : []), problem]);
+  }
+  console.warn(`Moderator Assist: ${problem.message}`);
+  return { value: checkedItem.fallback(), problem };
+}
+
+/** Everything the popup shows, each part schema-checked. */
+export interface RecordsSnapshot {
+  blockLog: BlockLog;
+  contacts: ContactsStore;
+  repeatEvents: RepeatCallerEventsStore;
+  accounts: ForceAccountsStore;
+  drafts: DraftsStore;
+  moderator: Moderator | null;
+  problems: DataProblem[];
+}
+
+/**
+ * Reads every records item (read-only: quarantining is the background's job). Problems from
+ * this read and those already recorded by the background are both returned.
+ *
+ * @example
+ * const snap = await loadSnapshot(new Date());
+ * snap.problems.length; // 0 when everything stored is valid
+ */
+export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
+  const opts = { quarantine: false, now };
+  const [blockLog, contacts, repeatEvents, accounts, drafts, moderator, stored] = await Promise.all(
+    [
+      readChecked(blockLogItem, opts),
+      readChecked(contactsItem, opts),
+      readChecked(repeatEventsItem, opts),
+      readChecked(accountsItem, opts),
+      readChecked(draftsItem, opts),
+      readChecked(moderatorItem, opts),
+      problemsItem.getValue(),
+    ],
+  );
+  const recorded = DataProblemsSchema.safeParse(stored);
+  const fresh = [blockLog, contacts, repeatEvents, accounts, drafts, moderator]
+    .map((r) => r.problem)
+    .filter((p): p is DataProblem => p !== undefined);
+  return {
+    blockLog: blockLog.value,
+    contacts: contacts.value,
+    repeatEvents: repeatEvents.value,
+    accounts: accounts.value,
+    drafts: drafts.value,
+    moderator: moderator.value,
+    problems: [...(recorded.success ? recorded.data : []), ...fresh],
+  };
+}
+
+/**
+ * Calls `cb` whenever any records item changes; returns the function that stops watching.
+ *
+ * @example
+ * const stop = watchRecords(() => reload());
+ */
+export function watchRecords(cb: () => void): () => void {
+  const stops = [...RECORD_ITEMS.map((i) => i.item.watch(cb)), problemsItem.watch(cb)];
+  return () => stops.forEach((s) => s());
+}
