@@ -54,6 +54,8 @@ interface CommentState {
   ranges: Record<Severity, Range[]>;
 }
 
+/** Longest wait between commits while a long feed is being read. */
+const COMMIT_EVERY_MS = 250;
 const OUR_TAGS = new Set([BADGE_TAG, PANEL_TAG, SUMMARY_TAG].map((t) => t.toUpperCase()));
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const ELEMENT_NODE = 1;
@@ -88,6 +90,10 @@ export class OverlayController {
   private queueHead = 0;
   private queued = new Set<HTMLElement>();
   private draining = false;
+  /** Scanned comments waiting to be drawn: DOM writes are applied together, once per commit. */
+  private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
+  private commitRequested = false;
+  private lastCommit = 0;
 
   private scanKeys = new WeakMap<Element, string>();
   private states = new WeakMap<HTMLElement, CommentState>();
@@ -204,6 +210,8 @@ export class OverlayController {
       if (
         !this.frameRequested &&
         !this.draining &&
+        !this.commitRequested &&
+        this.toDraw.size === 0 &&
         this.pending.size === 0 &&
         this.edited.size === 0 &&
         this.queueHead >= this.queue.length
@@ -387,9 +395,41 @@ export class OverlayController {
         this.queue = [];
         this.queueHead = 0;
       }
-      this.renderSummary();
+      // Every DOM write makes the browser restyle and repaint a large page, which costs far more
+      // than reading and checking comments. So writes are gathered and applied together: when
+      // the queue is done, or at most every COMMIT_EVERY_MS while a long feed is being read.
+      if (this.queueHead >= this.queue.length || this.now() - this.lastCommit >= COMMIT_EVERY_MS) {
+        this.requestCommit();
+      }
       if (this.queueHead < this.queue.length) await this.yieldToMain();
     }
+  }
+
+  private requestCommit(): void {
+    if (this.commitRequested || this.toDraw.size === 0) return;
+    this.commitRequested = true;
+    this.requestFrame(() => {
+      this.commitRequested = false;
+      this.commit();
+    });
+  }
+
+  /** Applies every waiting draw in one go (one restyle and repaint for the lot). */
+  private commit(): void {
+    this.lastCommit = this.now();
+    if (!this.active || this.destroyed) {
+      this.toDraw.clear();
+      return;
+    }
+    const batch = this.toDraw;
+    this.toDraw = new Map();
+    for (const [el, { comment, findings }] of batch) {
+      if (!el.isConnected) continue;
+      el.setAttribute('data-ma-scanned', '');
+      this.count(comment.key, findings.length > 0);
+      this.draw(el, comment, findings, this.states.get(el));
+    }
+    this.renderSummary();
   }
 
   private scan(el: HTMLElement): void {
@@ -403,6 +443,7 @@ export class OverlayController {
     }
     if (!comment) {
       this.scanKeys.delete(el);
+      this.toDraw.delete(el);
       this.clearElement(el);
       return;
     }
@@ -414,7 +455,6 @@ export class OverlayController {
       return;
     }
     this.scanKeys.set(el, key);
-    el.setAttribute('data-ma-scanned', '');
 
     let raw: Finding[] = [];
     if (comment.text.trim() !== '') {
@@ -429,9 +469,7 @@ export class OverlayController {
       }
       this.recent.remember(comment.author, comment.key, comment.text);
     }
-    const findings = visibleFindings(raw, this.settings);
-    this.count(comment.key, findings.length > 0);
-    this.draw(el, comment, findings, state);
+    this.toDraw.set(el, { comment, findings: visibleFindings(raw, this.settings) });
   }
 
   private count(key: string, flagged: boolean): void {
@@ -530,6 +568,7 @@ export class OverlayController {
     this.queue = [];
     this.queueHead = 0;
     this.queued.clear();
+    this.toDraw.clear();
     this.states = new WeakMap();
     this.scanKeys = new WeakMap();
     this.resetPageState();

@@ -147,27 +147,9 @@ function kindOf(article: Element, id: string | undefined): CommentKind {
   return comesAfter(focused, article) ? 'reply' : 'post';
 }
 
-/**
- * Does `el` come after `ref` in document order? Written out rather than `compareDocumentPosition`,
- * which happy-dom (tests, benchmarks) answers in milliseconds per call on a long thread.
- */
+/** Does `el` come after `ref` in document order? (4 is DOCUMENT_POSITION_FOLLOWING.) */
 function comesAfter(ref: Element, el: Element): boolean {
-  const chain = (node: Element): Element[] => {
-    const out: Element[] = [];
-    for (let n: Element | null = node; n; n = n.parentElement) out.push(n);
-    return out.reverse();
-  };
-  const a = chain(ref);
-  const b = chain(el);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  const branchA = a[i];
-  const branchB = b[i];
-  if (!branchA) return true; // `el` is inside `ref`.
-  const parent = branchA.parentElement;
-  if (!branchB || !parent) return false;
-  const siblings = Array.from(parent.children);
-  return siblings.indexOf(branchB) > siblings.indexOf(branchA);
+  return (ref.compareDocumentPosition(el) & 4) !== 0;
 }
 
 /**
