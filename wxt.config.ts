@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // Permissions are kept to the minimum the policy allows: the social sites' hosts (through the
 // content script matches), storage, unlimitedStorage, and downloads for exports.
 export default defineConfig({
+  // MA_NO_MINIFY=1 keeps function names for `scripts/profile-page.ts`.
+  vite: () => ({ build: { minify: process.env.MA_NO_MINIFY ? false : undefined } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Moderator Assist',

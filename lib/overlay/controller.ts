@@ -55,7 +55,9 @@ interface CommentState {
 }
 
 /** Longest wait between commits while a long feed is being read. */
-const COMMIT_EVERY_MS = 250;
+const COMMIT_EVERY_MS = 400;
+/** Time budget of the first slice of a drain. */
+const FIRST_SLICE_MS = 30;
 const OUR_TAGS = new Set([BADGE_TAG, PANEL_TAG, SUMMARY_TAG].map((t) => t.toUpperCase()));
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const ELEMENT_NODE = 1;
@@ -381,10 +383,14 @@ export class OverlayController {
   }
 
   private async drainSlices(): Promise<void> {
+    let yielded = false;
     while (this.queueHead < this.queue.length) {
       if (!this.active || this.destroyed) return;
       const sliceStart = this.now();
-      while (this.queueHead < this.queue.length && this.now() - sliceStart < this.sliceMs) {
+      // The first slice may run longer (still well under a long task): a batch of new comments
+      // from scrolling is then read and drawn in the same frame the site added it.
+      const budget = yielded ? this.sliceMs : Math.max(this.sliceMs, FIRST_SLICE_MS);
+      while (this.queueHead < this.queue.length && this.now() - sliceStart < budget) {
         const el = this.queue[this.queueHead];
         this.queueHead += 1;
         if (!el) continue;
@@ -398,10 +404,20 @@ export class OverlayController {
       // Every DOM write makes the browser restyle and repaint a large page, which costs far more
       // than reading and checking comments. So writes are gathered and applied together: when
       // the queue is done, or at most every COMMIT_EVERY_MS while a long feed is being read.
-      if (this.queueHead >= this.queue.length || this.now() - this.lastCommit >= COMMIT_EVERY_MS) {
+      if (this.queueHead >= this.queue.length && !yielded) {
+        // A small batch read in one go (new comments from scrolling): draw it now, inside the
+        // same frame as the site's own insertion, so the browser lays the page out once.
+        this.commit();
+      } else if (
+        this.queueHead >= this.queue.length ||
+        this.now() - this.lastCommit >= COMMIT_EVERY_MS
+      ) {
         this.requestCommit();
       }
-      if (this.queueHead < this.queue.length) await this.yieldToMain();
+      if (this.queueHead < this.queue.length) {
+        yielded = true;
+        await this.yieldToMain();
+      }
     }
   }
 
