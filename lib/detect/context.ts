@@ -1,30 +1,52 @@
 import type { Folded } from './normalise';
 import type { Suppressor } from './rule';
 
-/** Sentence bounds around a folded span: from after the previous terminator to after the next. */
-export function sentenceAt(text: string, s: number, e: number): [number, number] {
-  let a = s;
-  while (a > 0) {
-    const c = text[a - 1];
-    if (c === '.' || c === '!' || c === '?' || c === '\n') {
-      // "St. Mary's", "No. 14": a full stop after a short abbreviation does not end a sentence.
-      if (c === '.' && /(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/.test(text.slice(Math.max(0, a - 6), a - 1))) {
-        a--;
-        continue;
-      }
-      break;
-    }
-    a--;
+const ABBREVIATION = /(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/;
+
+/** Sentence start offsets of a folded text, computed once per text (sorted, first is 0). */
+const sentenceIndex = new WeakMap<Folded, Int32Array>();
+
+function sentenceStarts(f: Folded): Int32Array {
+  let starts = sentenceIndex.get(f);
+  if (starts) return starts;
+  const text = f.text;
+  const out: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '\n') continue;
+    // "St. Mary's", "No. 14": a full stop after a short abbreviation does not end a sentence.
+    if (c === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 5), i))) continue;
+    // Take in any further terminators ("?!") so a question is seen as one.
+    let j = i + 1;
+    while (j < text.length && /[.!?]/.test(text[j]!)) j++;
+    if (out[out.length - 1] !== j) out.push(j);
+    i = j - 1;
   }
-  let b = e;
-  while (b < text.length) {
-    const c = text[b];
-    b++;
-    if (c === '!' || c === '?' || c === '\n') break;
-    if (c === '.' && !/(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/.test(text.slice(Math.max(0, b - 7), b - 1))) break;
+  starts = Int32Array.from(out);
+  sentenceIndex.set(f, starts);
+  return starts;
+}
+
+/**
+ * Bounds [start, end) of the sentence(s) around the folded span [s, e): from after the previous
+ * terminator to just after the next one. O(log n) after the first call on a text.
+ */
+export function sentenceOf(f: Folded, s: number, e: number): [number, number] {
+  const starts = sentenceStarts(f);
+  // Last start <= s.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= s) lo = mid;
+    else hi = mid - 1;
   }
-  // Take in any further terminators ("?!") so a question is seen as one.
-  while (b < text.length && /[.!?]/.test(text[b]!)) b++;
+  const a = starts[lo]!;
+  // First start > max(s, e - 1) is the end.
+  const last = Math.max(s, e - 1);
+  let k = lo;
+  while (k < starts.length && starts[k]! <= last) k++;
+  const b = k < starts.length ? starts[k]! : f.text.length;
   return [a, b];
 }
 
@@ -82,7 +104,7 @@ export function suppressedBy(
 ): Suppressor | null {
   if (which.length === 0) return null;
   const text = f.text;
-  const [ss, se] = sentenceAt(text, s, e);
+  const [ss, se] = sentenceOf(f, s, e);
   for (const w of which) {
     switch (w) {
       case 'negation': {

@@ -1,11 +1,17 @@
 import { criterion } from '../policy/pack';
 import type { CriterionId } from '../policy/schema';
-import { suppressedBy } from './context';
+import { sentenceOf, suppressedBy } from './context';
 import { fold, toOriginal, type Folded } from './normalise';
 import { RuleSchema, type LexiconRule, type PatternRule, type RawMatch, type Rule } from './rule';
 import type { Confidence, DetectContext, Finding } from './types';
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * A comment that repeats one word a thousand times needs the first few dozen marked, not all:
+ * the cap keeps the cost of a hostile input linear.
+ */
+const MAX_MATCHES_PER_RULE = 50;
 
 /** A bad rule, rejected when the engine is built. The message names the rule. */
 export class RuleError extends Error {
@@ -178,7 +184,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         r.pattern.lastIndex++;
         continue;
       }
-      if (++guard > 200) break;
+      if (++guard > MAX_MATCHES_PER_RULE) break;
       if (r.exclude && new RegExp(r.exclude.source, r.exclude.flags.replace('g', '')).test(m[0])) continue;
       // A named group "hit" narrows the finding to the part that matters.
       const hit = m.groups
@@ -195,13 +201,8 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     let s = m.s;
     let e = m.e;
     if (m.original) [s, e] = originalToFolded(f, m.s, m.e);
-    const text = f.text;
-    // The sentence, found by terminators in the folded text.
-    let a = s;
-    while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
-    let b = e;
-    while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-    const sentence = text.slice(a, b + 1);
+    const [a, b] = sentenceOf(f, s, e);
+    const sentence = f.text.slice(a, b);
     if (r.requires && !new RegExp(r.requires.source, r.requires.flags.replace('g', '')).test(sentence)) return false;
     if (r.unless && new RegExp(r.unless.source, r.unless.flags.replace('g', '')).test(sentence)) return false;
     return true;
@@ -231,7 +232,11 @@ export function buildEngine(rules: readonly Rule[]): Engine {
 
     const allow = (context.allowList ?? []).map((a) => fold(a).text.trim()).filter((a) => a.length > 0);
     const findings: Finding[] = [];
+    const perRule = new Map<string, number>();
     for (const [r, m] of raw) {
+      const n = (perRule.get(r.id) ?? 0) + 1;
+      perRule.set(r.id, n);
+      if (n > MAX_MATCHES_PER_RULE) continue;
       let s = m.s;
       let e = m.e;
       if (r.suppress && r.suppress.length > 0) {

@@ -1,3 +1,4 @@
+import { sentenceOf } from '../context';
 import { fold } from '../normalise';
 import { rule, type MatchInput, type RawMatch } from '../rule';
 import { protectedNameMatches } from './identify';
@@ -22,14 +23,6 @@ const CAREFUL =
 const PREVIOUS_RE = new RegExp(`(?:(?<![a-z])|(?='))${PREVIOUS}(?![a-z])`, 'g');
 const GUILT_RE = new RegExp(`(?:(?<![a-z])|(?='))${GUILT}`, 'g');
 
-function sentenceBounds(text: string, s: number, e: number): [number, number] {
-  let a = s;
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
-  let b = e;
-  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-  return [a, b];
-}
-
 /** Does the text talk about a live case: a listed case, a suspect's name, or charge/court words? */
 function caseContext(input: MatchInput): string | null {
   const text = input.folded.text;
@@ -49,7 +42,7 @@ function contemptMatches(input: MatchInput, which: 'previous' | 'guilt'): RawMat
   const where = caseContext(input);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const [a, b] = sentenceBounds(text, m.index, m.index + m[0].length);
+    const [a, b] = sentenceOf(input.folded, m.index, m.index + m[0].length);
     if (CAREFUL.test(text.slice(a, b))) continue;
     out.push({
       s: m.index,
@@ -83,8 +76,8 @@ function defamationMatches(input: MatchInput): RawMatch[] {
   ALLEGATION_RE.lastIndex = 0;
   let named: Array<[number, number, string]> | null = null;
   for (let m = ALLEGATION_RE.exec(text); m !== null; m = ALLEGATION_RE.exec(text)) {
-    const [a, b] = sentenceBounds(text, m.index, m.index + m[0].length);
-    const sentence = text.slice(a, b + 1);
+    const [a, b] = sentenceOf(input.folded, m.index, m.index + m[0].length);
+    const sentence = text.slice(a, b);
     if (DEFAMATION_CAREFUL.test(sentence) || /\?\s*$/.test(sentence)) continue;
     if (named === null) {
       named = [];

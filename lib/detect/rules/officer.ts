@@ -1,3 +1,4 @@
+import { sentenceOf } from '../context';
 import { rule, type MatchInput, type RawMatch } from '../rule';
 import { protectedNameMatches } from './identify';
 
@@ -22,14 +23,6 @@ const UNSAFE =
 const PRAISE = /(?<![a-z])(?:thank|thanks|cheers|well done|great job|brilliant|amazing|credit to|hero|kind|helpful|lovely|professional|respect to|shout ?out)(?![a-z])/;
 const COMPLAINT_ROUTE = /(?<![a-z])(?:complain|complaint|iopc|professional standards|psd|how do i report|who do i speak to)(?![a-z])/;
 
-function sentenceOf(text: string, s: number, e: number): string {
-  let a = s;
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1]!)) a--;
-  let b = e;
-  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-  return text.slice(a, b);
-}
-
 function officerMatches(input: MatchInput): RawMatch[] {
   const text = input.folded.text;
   const mentions: RawMatch[] = [];
@@ -49,7 +42,8 @@ function officerMatches(input: MatchInput): RawMatch[] {
   for (const m of protectedNameMatches(input, ['officer'])) mentions.push(m);
   const out: RawMatch[] = [];
   for (const m of mentions) {
-    const sentence = sentenceOf(text, m.s, m.e);
+    const [a, b] = sentenceOf(input.folded, m.s, m.e);
+    const sentence = text.slice(a, b);
     if (!UNSAFE.test(sentence)) continue;
     if (COMPLAINT_ROUTE.test(sentence) && !/(?:kill|stab|shoot|lives|address|i know where)/.test(sentence)) continue;
     if (PRAISE.test(sentence) && !/(?:kill|stab|shoot|lives|address|i know where|bent|corrupt)/.test(sentence)) continue;
