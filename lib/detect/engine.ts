@@ -31,6 +31,12 @@ interface LexEntry {
 }
 
 /** Cut every run of one letter to a single letter ("fuuck" -> "fuck"). */
+/** A number for a word's first two characters: a map key without making a string. */
+const key2 = (s: string): number => (s.charCodeAt(0) << 16) | (s.length > 1 ? s.charCodeAt(1) : 0);
+function hasDouble(t: string): boolean {
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === t.charCodeAt(i - 1)) return true;
+  return false;
+}
 const squeeze = (s: string): string => s.replace(/([a-z])\1+/g, '$1');
 const wildKey = (t: string): string => `${t[0]}${t.length}${t[t.length - 1]}`;
 
@@ -66,6 +72,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     }
     if (ids.has(r.id)) throw new RuleError(r.id, 'duplicate rule id');
     ids.add(r.id);
+    if (r.needs && (r.needs.global || r.needs.sticky)) throw new RuleError(r.id, 'needs must not have the g or y flag');
     if (r.kind === 'pattern') {
       if (!r.pattern.global) throw new RuleError(r.id, 'pattern must have the g flag');
       if (r.pattern.test('')) throw new RuleError(r.id, 'pattern matches the empty string');
@@ -89,8 +96,11 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   const exact = new Map<string, LexEntry[]>();
   const squeezed = new Map<string, LexEntry[]>();
   const wild = new Map<string, LexEntry[]>();
-  const prefixes: LexEntry[] = [];
+  /** Prefix terms by their first two letters. */
+  const prefixes = new Map<number, LexEntry[]>();
   const phraseRules: { rule: LexiconRule; re: RegExp; conf: Map<string, Confidence> }[] = [];
+  /** Phrases only run when one of their first words is in the text. */
+  const phraseFirstWords = new Set<string>();
   const push = (m: Map<string, LexEntry[]>, k: string, v: LexEntry) => {
     const list = m.get(k);
     if (list) list.push(v);
@@ -112,9 +122,15 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       const sq = squeeze(term);
       push(squeezed, sq, entry);
       if (term.length >= 4) push(wild, wildKey(term), entry);
-      if (r.prefix) prefixes.push(entry);
+      if (r.prefix) {
+        const k = key2(term);
+        const list = prefixes.get(k) ?? [];
+        list.push(entry);
+        prefixes.set(k, list);
+      }
     }
     if (phrases.length > 0) {
+      for (const p of phrases) phraseFirstWords.add(p.split(/[ -]+/)[0]!);
       const body = phrases
         .sort((a, b) => b.length - a.length)
         .map((p) => p.split(/[ -]+/).map(escapeRe).join("[^a-z0-9*]{1,3}"))
@@ -125,6 +141,43 @@ export function buildEngine(rules: readonly Rule[]): Engine {
 
   const patternRules = rules.filter((r): r is PatternRule => r.kind === 'pattern');
   const customRules = rules.filter((r) => r.kind === 'custom');
+
+  // Anchor gates: which rules could match, from the words in the text (see `anchors`).
+  const gated = new Map<Rule, number>();
+  const exactAnchor = new Map<string, number[]>();
+  const prefixAnchor = new Map<number, Array<[string, number]>>();
+  for (const r of rules) {
+    if (!r.anchors) continue;
+    const bit = gated.size;
+    gated.set(r, bit);
+    for (const a of r.anchors) {
+      if (a.endsWith('*')) {
+        const stem = a.slice(0, -1);
+        const list = prefixAnchor.get(key2(stem)) ?? [];
+        list.push([stem, bit]);
+        prefixAnchor.set(key2(stem), list);
+      } else {
+        const list = exactAnchor.get(a) ?? [];
+        list.push(bit);
+        exactAnchor.set(a, list);
+      }
+    }
+  }
+  // Reused across calls (detect is synchronous): allocating a typed array per comment costs more
+  // than filling this one.
+  const openBuf = new Uint8Array(gated.size);
+  function openGates(f: Folded): Uint8Array {
+    const open = openBuf;
+    open.fill(0);
+    if (gated.size === 0) return open;
+    for (const t of f.tokenSet) {
+      const exact = exactAnchor.get(t);
+      if (exact) for (const b of exact) open[b] = 1;
+      const pre = prefixAnchor.get(key2(t));
+      if (pre) for (const [stem, b] of pre) if (t.startsWith(stem)) open[b] = 1;
+    }
+    return open;
+  }
 
   function lexiconMatches(f: Folded, out: Array<[Rule, RawMatch]>, enabled: (c: CriterionId) => boolean) {
     for (const tok of f.tokens) {
@@ -148,9 +201,9 @@ export function buildEngine(rules: readonly Rule[]): Engine {
           if (cands.length > 0 && distinct.size === 1) hits = cands;
         }
       }
-      if (!hits && /([a-z])\1/.test(t)) hits = squeezed.get(squeeze(t));
-      if (!hits && prefixes.length > 0) {
-        for (const p of prefixes) {
+      if (!hits && hasDouble(t)) hits = squeezed.get(squeeze(t));
+      if (!hits && prefixes.size > 0) {
+        for (const p of prefixes.get(key2(t)) ?? []) {
           if (t.length > p.term.length && t.startsWith(p.term)) {
             hits = [p];
             break;
@@ -163,6 +216,14 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         out.push([h.rule, { s: tok.s, e, confidence: h.confidence }]);
       }
     }
+    let anyFirst = false;
+    for (const w of phraseFirstWords) {
+      if (f.tokenSet.has(w)) {
+        anyFirst = true;
+        break;
+      }
+    }
+    if (!anyFirst) return;
     for (const pr of phraseRules) {
       if (!enabled(pr.rule.criterion)) continue;
       pr.re.lastIndex = 0;
@@ -174,7 +235,6 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   }
 
   function patternMatches(f: Folded, r: PatternRule, out: Array<[Rule, RawMatch]>) {
-    if (r.triggers && !r.triggers.some((t) => f.tokenSet.has(t))) return;
     const onOriginal = r.on === 'original';
     const hay = onOriginal ? f.original : f.text;
     r.pattern.lastIndex = 0;
@@ -215,8 +275,20 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     const enabled = (c: CriterionId) => enabledSet === null || enabledSet.has(c);
     const raw: Array<[Rule, RawMatch]> = [];
     lexiconMatches(f, raw, enabled);
+    const open = openGates(f);
+    const hasContext =
+      (context.protectedNames?.length ?? 0) > 0 ||
+      (context.activeCases?.length ?? 0) > 0 ||
+      (context.operations?.length ?? 0) > 0;
+    const shut = (r: Rule): boolean => {
+      if (r.needs && !r.needs.test(text)) return true;
+      if (r.contextual && hasContext) return false;
+      const bit = gated.get(r);
+      return bit !== undefined && open[bit] === 0;
+    };
     for (const r of patternRules) {
       if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
+      if (shut(r)) continue;
       const before = raw.length;
       patternMatches(f, r, raw);
       // Sentence conditions are checked only for the new matches of this rule.
@@ -226,6 +298,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     }
     for (const r of customRules) {
       if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
+      if (shut(r)) continue;
       for (const m of r.match({ folded: f, context })) raw.push([r, m]);
     }
     for (const m of customFromContext(f, context)) raw.push(m);

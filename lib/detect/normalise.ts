@@ -40,9 +40,9 @@ export interface Folded {
   original: string;
   /** Lower-case, folded text for matching. */
   text: string;
-  /** For each folded character: the original offset where it starts. */
+  /** For each folded character: the original offset where it starts (may be longer than `text`; read-only). */
   starts: Uint32Array;
-  /** For each folded character: the original offset just after it. */
+  /** For each folded character: the original offset just after it (may be longer than `text`; read-only). */
   ends: Uint32Array;
   /** Word tokens of the folded text (letters, digits, apostrophes and censoring stars inside words). */
   tokens: Token[];
@@ -89,6 +89,11 @@ const SEPARATORS = new Set([' ', '.', '-', '_', '*'].map((c) => c.charCodeAt(0))
  * f.starts[0]; // 0, f.ends[3]; // 7
  */
 export function fold(original: string): Folded {
+  // Most comments are plain ASCII with nothing spaced out or stretched: then folding keeps every
+  // offset, and a native lower-casing plus in-place leetspeak is all there is to do.
+  if (SIMPLE_ASCII.test(original) && !SPACED_OR_STRETCHED.test(original)) {
+    return foldSimple(original);
+  }
   const n = original.length;
   // Pass 1: per code point folding, keeping original offsets. ASCII takes a table lookup.
   const codes: number[] = [];
@@ -190,6 +195,51 @@ export function fold(original: string): Folded {
     text += String.fromCharCode(...outCodes.slice(k, k + 8192));
   }
 
+  return {
+    original,
+    text,
+    starts: Uint32Array.from(starts),
+    ends: Uint32Array.from(ends),
+    ...tokenise(text),
+  };
+}
+
+/** Printable ASCII and newlines/tabs only. */
+const SIMPLE_ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
+/** Letters spaced out ("f u c k") or one letter three times ("fuuuck"): the general path handles these. */
+const SPACED_OR_STRETCHED = /(?:^|[^A-Za-z0-9])[A-Za-z](?:[ ._*-][A-Za-z]){3}|([A-Za-z])\1\1/;
+const LEET_NEAR_LETTER = /[0-9@$!|][A-Za-z]|[A-Za-z][0-9@$!|]/;
+/** Same rule as the general path: symbols between two letters, digits touching a letter. */
+const LEET_IN_WORD = /(?<=[a-z])[@$!|€](?=[a-z])|(?<=[a-z])[013457]|[013457](?=[a-z])/g;
+
+function foldSimple(original: string): Folded {
+  let text = original.toLowerCase();
+  if (LEET_NEAR_LETTER.test(text)) text = text.replace(LEET_IN_WORD, (c) => LEET[c] ?? c);
+  const [starts, ends] = identityMaps(text.length);
+  return { original, text, starts, ends, ...tokenise(text) };
+}
+
+/**
+ * Offsets that map every character to itself, shared by all simple texts (allocating two typed
+ * arrays per comment cost more than the rest of folding). Longer than needed is harmless: only
+ * indices below the text's length are read. Never written to.
+ */
+let IDENTITY_STARTS = new Uint32Array(0);
+let IDENTITY_ENDS = new Uint32Array(0);
+function identityMaps(n: number): [Uint32Array, Uint32Array] {
+  if (IDENTITY_STARTS.length < n) {
+    const size = Math.max(n, 2 * IDENTITY_STARTS.length, 1024);
+    IDENTITY_STARTS = new Uint32Array(size);
+    IDENTITY_ENDS = new Uint32Array(size);
+    for (let i = 0; i < size; i++) {
+      IDENTITY_STARTS[i] = i;
+      IDENTITY_ENDS[i] = i + 1;
+    }
+  }
+  return [IDENTITY_STARTS, IDENTITY_ENDS];
+}
+
+function tokenise(text: string): { tokens: Token[]; tokenSet: Set<string> } {
   const tokens: Token[] = [];
   const tokenSet = new Set<string>();
   const re = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
@@ -203,14 +253,7 @@ export function fold(original: string): Folded {
       tokenSet.add(t);
     }
   }
-  return {
-    original,
-    text,
-    starts: Uint32Array.from(starts),
-    ends: Uint32Array.from(ends),
-    tokens,
-    tokenSet,
-  };
+  return { tokens, tokenSet };
 }
 
 /** Map a folded span [s, e) back to original offsets. */

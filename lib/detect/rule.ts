@@ -48,6 +48,16 @@ const base = {
   /** One line for the moderator. `{excerpt}` and any match vars are filled in. */
   explain: z.string().min(5),
   suppress: z.array(SuppressorSchema).optional(),
+  /**
+   * Speed gate: run the rule only when one of these tokens is in the folded text ("word", or
+   * "stem*" for any word starting so). Every way the rule can match must contain one of them:
+   * a gate, never a filter (the rule's examples and the functional tables check it).
+   */
+  anchors: z.array(z.string().regex(/^[a-z0-9'-]{2,}\*?$/, 'anchors are lower-case words')).optional(),
+  /** Speed gate: run the rule only when this matches the original text (e.g. /\d/). */
+  needs: z.instanceof(RegExp).optional(),
+  /** The rule reads the moderator's names, cases or operations: never gated while those are set. */
+  contextual: z.boolean().optional(),
   examples: z.object({
     flag: z.array(ExampleSchema).min(1, 'needs at least one example that must flag'),
     noFlag: z.array(ExampleSchema).min(1, 'needs at least one example that must not flag'),
@@ -69,8 +79,6 @@ const PatternRuleSchema = z.object({
   /** Which text the pattern runs on: the folded text (lower case) or the original (case kept). */
   on: z.enum(['folded', 'original']),
   pattern: z.instanceof(RegExp),
-  /** Skip the rule unless one of these tokens is in the text: a cheap guard for speed. */
-  triggers: z.array(z.string()).optional(),
   /** The match only counts if this also matches within the same sentence (folded text). */
   requires: z.instanceof(RegExp).optional(),
   /** The match does not count if this matches within the same sentence (folded text). */

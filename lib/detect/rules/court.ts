@@ -104,6 +104,8 @@ function defamationMatches(input: MatchInput): RawMatch[] {
 export const courtRules = [
   rule({
     id: 'contempt.previous-convictions',
+    contextual: true,
+    anchors: ['bird', 'stretch', 'porridge', 'years', 'young', 'yoi', 'last', 'previous', 'form', 'record', 'records', 'convictions', 'conviction', 'convicted', 'history', 'string', 'list', 'catalogue', 'known', 'tag', 'licence', 'license', 'bail', 'parole', 'breached', 'first', 'before', 'serial', 'repeat', 'career', 'prolific', 'same', 'already', 'inside', 'prison', 'jail', 'nick', 'locked', 'banged', 'time'],
     kind: 'custom',
     criterion: 'contempt-of-court',
     confidence: 'medium',
@@ -117,6 +119,8 @@ export const courtRules = [
   }),
   rule({
     id: 'contempt.implies-guilt',
+    contextual: true,
+    anchors: ['100', 'sure', 'definitely', 'house', 'life', 'money', 'guilty', 'did', 'done', 'jury', 'trial', 'court', 'send', 'sent', 'truth', 'knows', 'key', 'rot', 'hang', 'swing', 'hanged', 'locked', 'daylight', 'doubt', 'rights', 'red-handed', 'handed', 'killer', 'murderer', 'rapist', 'paedo', 'nonce', 'thief', 'burglar', 'abuser', 'dealer', 'monster', 'culprit'],
     kind: 'custom',
     criterion: 'contempt-of-court',
     confidence: 'medium',
@@ -130,6 +134,8 @@ export const courtRules = [
   }),
   rule({
     id: 'defamation.allegation-as-fact',
+    contextual: true,
+    anchors: ['cannabis', 'weed', 'drug', 'deposit*', 'one', 'den', 'farm', 'county', 'paedo*', 'pedo*', 'nonce*', 'rapist*', 'thie*', 'crook*', 'fraud*', 'dealer*', 'deal*', 'scam*', 'con', 'conman', 'conmen', 'cons', 'wife', 'abus*', 'murderer*', 'criminal*', 'crack*', 'smackhead*', 'junkie*', 'pimp*', 'groom*', 'kiddie', 'kiddy', 'sex', 'bent', 'corrupt', 'benefit*', 'launder*', 'fence*', 'cheat*', 'racist*', 'liar*', 'cowboy*', 'front', 'fake', 'sell*', 'sold', 'push*', 'grow*', 'steal*', 'stole', 'nick*', 'rob*', 'rip*', 'fiddl*', 'embezzl*', 'defraud*', 'beat*', 'touch*', 'brothel', 'cook*', 'bribe*', 'backhander*', 'kickback*', 'bung*', 'burgl*', 'mug*', 'broke', 'stab*', 'assault*', 'attack*', 'rape*', 'knock*', 'hit*', 'slap*', 'smack*', 'set*', 'county', 'slave', 'clock*', 'claim*'],
     kind: 'custom',
     criterion: 'defamatory',
     confidence: 'medium',

@@ -112,6 +112,8 @@ function persistentMatches(input: MatchInput): RawMatch[] {
 export const crimeRules = [
   rule({
     id: 'crime.court-order',
+    contextual: true,
+    anchors: ['raped', 'rape', 'sexually', 'sexual', 'abused', 'abuse', 'groomed', 'grooming', 'molested', 'indecently', 'indecent', 'trafficked', 'flashed', 'name', 'named', 'say', 'identify', 'identified', 'report', 'anonymity', 'restriction', 'restrictions', 'order', 'injunction', 'court', 'youth', 'juvenile'],
     kind: 'custom',
     criterion: 'crime-court-order-breach',
     also: ['identifies-person'],
@@ -133,6 +135,7 @@ export const crimeRules = [
   }),
   rule({
     id: 'crime.grossly-offensive',
+    anchors: ['rape*', 'raping', 'molest*', 'sexually', 'abuse*', 'abusing', 'fucked', 'bummed', 'touch*', 'deserv*', 'asked', 'asking', 'riddance', 'glad', 'less', 'serves', 'dead', 'die', 'died', 'dies', 'dying', 'death', 'killed', 'drown*', 'burn*', 'porn*', 'images', 'cp', 'nudes', 'naked', 'pics', 'photos', 'video*', 'vid', 'vids', 'sexy', 'fit', 'hot', 'fuckable', 'shaggable', 'ditch', 'home', 'found', 'wish', 'shame', 'piss', 'grave*', 'bites', 'brown', 'swim', 'gas', 'shag*', 'grateful', 'done', 'hangs', 'gunman', 'gunmen', 'shooter', 'shooting', 'stabbing', 'explosion', 'bomber', 'bomb*', 'terror*', 'attack*', 'evacuate', 'leave', 'run', 'get', 'reactor', 'blow', 'explode'],
     kind: 'custom',
     criterion: 'crime-grossly-offensive',
     confidence: 'high',

@@ -44,6 +44,7 @@ export const hateRules = [
   }),
   rule({
     id: 'hate.dehumanise-group',
+    anchors: ['vermin', 'beggars', 'pickpockets', 'thieves', 'criminals', 'scroungers', 'dirty', 'filthy', 'burden*', 'rabbits', 'flies', 'taking', 'cow', 'groomers', 'paedophiles', 'animals', 'cockroaches', 'rats', 'parasites', 'scum', 'filth', 'savages', 'subhuman', 'sub-human', 'sub', 'disease', 'plague', 'cancer', 'invaders', 'inbred*', 'dogs', 'pigs', 'apes', 'monkeys', 'lice', 'leeches', 'rapists', 'terrorists', 'paedos', 'nonces', 'disgusting', 'virus', 'human', 'people', 'infestation'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
@@ -62,6 +63,7 @@ export const hateRules = [
   }),
   rule({
     id: 'hate.group-insult',
+    anchors: ['scum', 'vermin', 'filth', 'rats', 'parasites', 'scroungers', 'animals', 'savages', 'bastards', 'cunts', 'pigs', 'dogs', 'rapists', 'invaders', 'trash', 'rubbish', 'cockroaches', 'typical', 'control*', 'run', 'runs', 'own', 'owns', 'rule', 'rules', 'allowed', 'same', 'all', 'always', 'back', 'ungrateful', 'lazy', 'dirty', 'filthy', 'subhuman', 'sub-human', 'sub', 'infestation', 'plague', 'lot'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
@@ -80,6 +82,7 @@ export const hateRules = [
   }),
   rule({
     id: 'hate.remove-group',
+    anchors: ['deport*', 'gas*', 'exterminat*', 'wipe*', 'wiped', 'kill*', 'shoot*', 'shot', 'hang*', 'hung', 'burn*', 'rid', 'round*', 'ship*', 'kick*', 'send*', 'sent', 'string*', 'bomb*', 'drown*', 'sink*', 'go', 'die', 'put', 'back', 'boat*', 'camp*', 'oven*', 'chamber*', 'kitchen'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',

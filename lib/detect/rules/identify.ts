@@ -102,6 +102,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.postcode',
+    needs: /\d ?[A-Za-z]{2}(?![A-Za-z])/,
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',
@@ -117,6 +118,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.street-address',
+    needs: /\d[A-Za-z]?,? [^]{0,60}?(?:road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|place|pl|gardens|gdns|terrace|grove|walk|mews|square|sq|rise|hill|row|parade|gate|croft|fields|vale|view)(?![a-z])/i,
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',
@@ -133,6 +135,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.phone',
+    needs: /\d{3}/,
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',
@@ -147,6 +150,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.email',
+    needs: /[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\./,
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',
@@ -161,6 +165,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.vehicle-registration',
+    needs: /\d ?[A-Z]{3}/,
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',
@@ -175,6 +180,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.school',
+    anchors: ['primary', 'junior', 'infant', 'infants', 'high', 'secondary', 'academy', 'college', 'school', 'sixth', 'grammar'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'identifies-person',
@@ -194,6 +200,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.workplace',
+    anchors: ['work*', 'landlady', 'landlord', 'manager', 'owner', 'barmaid', 'barman', 'cleaner', 'receptionist', 'manageress', 'chef', 'cook', 'bouncer', 'caretaker', 'teacher', 'nurse'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'identifies-person',
@@ -211,6 +218,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.relationship',
+    anchors: ['brother', 'sister', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'girlfriend', 'boyfriend', 'partner', 'cousin', 'uncle', 'aunt', 'auntie', 'nan', 'grandad', 'ex', 'ex-boyfriend', 'ex-girlfriend', 'mate', 'friend', 'neighbour', 'missus', 'fella', 'kid', 'kids', 'child', 'children', 'family', 'parents', 'stepdad', 'stepson', 'nephew'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'identifies-person',
@@ -226,6 +234,7 @@ export const identifyRules = [
   }),
   rule({
     id: 'identify.names-involved',
+    anchors: ['did', 'done', 'stabbed', 'attacked', 'robbed', 'hurt', 'assaulted', 'arrested', 'involved', 'saw', 'grassed', 'called'],
     kind: 'pattern',
     on: 'original',
     criterion: 'identifies-person',

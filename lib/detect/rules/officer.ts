@@ -55,6 +55,8 @@ function officerMatches(input: MatchInput): RawMatch[] {
 export const officerRules = [
   rule({
     id: 'officer.unsafe-identification',
+    contextual: true,
+    anchors: ['pc*', 'wpc*', 'dc*', 'ds*', 'di', 'dsu', 'sgt*', 'sergeant', 'serjeant', 'inspector', 'insp', 'ch', 'chief', 'superintendent', 'supt', 'constable', 'detective', 'pcso', 'special', 'sc', 'officer', 'ps*', 'acc', 'collar', 'shoulder', 'badge', 'warrant', 'epaulette', 'copper', 'cop', 'pig', 'plod'],
     kind: 'custom',
     criterion: 'identifies-officer',
     confidence: 'high',

@@ -52,6 +52,7 @@ export const sensitiveRules = [
   }),
   rule({
     id: 'sensitive.raid-warning',
+    anchors: ['raid*', 'spin*', 'hit*', 'turn*', 'kick*', 'storm*', 'swoop*', 'bust*', 'sweep*', 'warrant*', 'crackdown', 'tip*', 'tipped', 'heads', 'gear', 'stash', 'stuff', 'drugs', 'weed', 'product', 'clean'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'sensitive-information',
@@ -67,6 +68,7 @@ export const sensitiveRules = [
   }),
   rule({
     id: 'sensitive.surveillance',
+    anchors: ['unmarked', 'watching', 'filming', 'following', 'tailing', 'staking', 'sat', 'parked', 'monitoring', 'surveillance', 'obs', 'observations', 'stakeout', 'stake', 'plain', 'plainclothes', 'undercover', 'tracker', 'tracking', 'bug', 'listening', 'camera', 'tapped', 'bugged', 'tapping', 'bugging', 'posing', 'covert', 'anpr', 'cctv', 'pick', 'nick', 'lift', 'arrest', 'arrested', 'nicked', 'lifted', 'charged', 'appeal', 'press', 'news', 'sat', 'listened'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'sensitive-information',
@@ -82,6 +84,7 @@ export const sensitiveRules = [
   }),
   rule({
     id: 'sensitive.informant',
+    anchors: ['grass*', 'informant*', 'informer*', 'informing', 'snitch*', 'rat', 'source', 'chis', 'mole', 'wire', 'working', 'works', 'work', 'feeds', 'feeding', 'passing'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'sensitive-information',
@@ -98,6 +101,7 @@ export const sensitiveRules = [
   }),
   rule({
     id: 'sensitive.evidence-detail',
+    anchors: ['knife', 'gun', 'weapon', 'machete', 'body', 'phone', 'car', 'bike', 'clothes', 'hoodie', 'drugs', 'cash', 'money', 'blade', 'knives', 'guns', 'weapons', 'dna', 'fingerprints', 'prints', 'forensics', 'blood'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'sensitive-information',

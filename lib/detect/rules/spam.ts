@@ -83,6 +83,7 @@ function repeatMatches(input: MatchInput): RawMatch[] {
 export const spamRules = [
   rule({
     id: 'spam.link',
+    needs: /https?:|www\.|[A-Za-z0-9]\.[A-Za-z]{2}/i,
     kind: 'custom',
     criterion: 'spam',
     confidence: 'medium',
@@ -95,6 +96,7 @@ export const spamRules = [
   }),
   rule({
     id: 'spam.promotion',
+    anchors: ['dm', 'pm', 'inbox', 'message', 'msg', 'text', 'whatsapp', 'contact', 'hmu', 'check', 'visit', 'follow', 'sub', 'subscribe', 'like', 'please', 'comment', 'click', 'link', 'earn', 'make', 'making', 'made', 'work', 'passive', 'crypto', 'bitcoin', 'btc', 'forex', 'nft', 'investment', 'free', 'win', 'won', 'giveaway', 'cheap', 'buy', 'get', 'promo', 'discount', 'use', 'off', 'limited', 'recover', 'recovery', 'hacker', 'expert', 'recommend', 'got', 'best', 'cheapest', 'lowest', 'cash', 'no', 'any', 'sugar', 'win', 'returns', 'return', 'profit', 'join', 'grow', 'boost', 'call', 'ring', 'trading', 'invested', 'investing', 'need', 'weekly', 'daily', 'monthly', 'onlyfans', '24'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'spam',

@@ -20,6 +20,7 @@ const FIGURATIVE =
 export const threatRules = [
   rule({
     id: 'threat.first-person-violence',
+    anchors: ['kill*', 'murder*', 'stab*', 'shank*', 'shoot*', 'shot', 'batter*', 'torch*', 'slash*', 'strangl*', 'chok*', 'lynch*', 'kidnap*', 'rape*', 'raping', 'knif*', 'petrol', 'firebomb*', 'fire', 'acid', 'behead*', 'glass*', 'leather*', 'throttl*', 'hurt*', 'hit*', 'punch*', 'slap*', 'jump*', 'cut*', 'burn*', 'hang*', 'hung', 'deck*', 'lamp*', 'twat*', 'whack*', 'bottl*', 'attack*', 'smash*', 'chin*', 'bang*', 'nut*', 'headbutt*', 'kick*', 'bash*', 'stamp*', 'beat*', 'knock*', 'set', 'slit*', 'break*', 'broken', 'string*', 'strung', 'do', 'done', 'put*', 'blow*', 'snap*', 'finish*', 'end', 'run', 'throw*', 'thrown'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'crime-credible-threat',
@@ -44,6 +45,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.know-where-you-live',
+    anchors: ['know', 'coming', 'days', 'dead', 'watch', 'sleep', 'see', 'what\'s', 'whats', 'bomb', 'planted', 'left'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'crime-credible-threat',
@@ -61,6 +63,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.wish-violence',
+    anchors: ['kill*', 'murder*', 'stab*', 'shank*', 'shoot*', 'shot', 'batter*', 'torch*', 'slash*', 'strangl*', 'chok*', 'lynch*', 'kidnap*', 'rape*', 'raping', 'knif*', 'petrol', 'firebomb*', 'fire', 'acid', 'behead*', 'glass*', 'leather*', 'throttl*', 'hurt*', 'hit*', 'punch*', 'slap*', 'jump*', 'cut*', 'burn*', 'hang*', 'hung', 'deck*', 'lamp*', 'twat*', 'whack*', 'bottl*', 'attack*', 'smash*', 'chin*', 'bang*', 'nut*', 'headbutt*', 'kick*', 'bash*', 'stamp*', 'beat*', 'knock*', 'set', 'slit*', 'break*', 'broken', 'string*', 'strung', 'do', 'done', 'put*', 'blow*', 'snap*', 'finish*', 'end', 'run', 'throw*', 'thrown', 'sort*', 'tortur*', 'castrat*', 'execut*'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
@@ -79,6 +82,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.intent-then-violence',
+    anchors: ['kill*', 'murder*', 'stab*', 'shank*', 'shoot*', 'shot', 'batter*', 'torch*', 'slash*', 'strangl*', 'chok*', 'lynch*', 'kidnap*', 'rape*', 'raping', 'knif*', 'petrol', 'firebomb*', 'fire', 'acid', 'behead*', 'glass*', 'leather*', 'throttl*', 'hurt*', 'hit*', 'punch*', 'slap*', 'jump*', 'cut*', 'burn*', 'hang*', 'hung', 'deck*', 'lamp*', 'twat*', 'whack*', 'bottl*', 'attack*', 'smash*', 'chin*', 'bang*', 'nut*', 'headbutt*', 'kick*', 'bash*', 'stamp*', 'beat*', 'knock*', 'set', 'slit*', 'break*', 'broken', 'string*', 'strung', 'do', 'done', 'put*', 'blow*', 'snap*', 'finish*', 'end', 'run', 'throw*', 'thrown'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'crime-credible-threat',
@@ -98,6 +102,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.weapon-and-target',
+    anchors: ['blade', 'knife', 'knives', 'machete', 'gun', 'shooter', 'strap', 'shank', 'bat', 'hammer', 'acid', 'axe', 'crowbar', 'zombie', 'petrol', 'lighter', 'nine', '9mm', 'shotgun', 'rifle', 'crossbow'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'crime-credible-threat',
@@ -114,6 +119,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.future-harm-to-target',
+    anchors: ['getting', 'gonna', 'going', 'about', 'due', 'dead', 'goes', 'go', 'gets', 'get', 'will', 'coming', 'won\'t', 'wont', 'like', 'you\'ll', 'youll', 'wait', 'till', 'until', 'til', 'device', 'explosive', 'bomb', 'ied', 'pipe', 'devices', 'bombs', 'explosives', 'going', 'drive', 'driving', 'ram', 'ramming', 'plough', 'ploughing', 'someone', 'somebody', 'anyone', 'some1', 'regret', 'pay'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'crime-credible-threat',
@@ -130,6 +136,7 @@ export const threatRules = [
   }),
   rule({
     id: 'threat.imperative',
+    anchors: ['kill*', 'murder*', 'stab*', 'shank*', 'shoot*', 'shot', 'batter*', 'torch*', 'slash*', 'strangl*', 'chok*', 'lynch*', 'kidnap*', 'rape*', 'raping', 'knif*', 'petrol', 'firebomb*', 'fire', 'acid', 'behead*', 'glass*', 'leather*', 'throttl*', 'hurt*', 'hit*', 'punch*', 'slap*', 'jump*', 'cut*', 'burn*', 'hang*', 'hung', 'deck*', 'lamp*', 'twat*', 'whack*', 'bottl*', 'attack*', 'smash*', 'chin*', 'bang*', 'nut*', 'headbutt*', 'kick*', 'bash*', 'stamp*', 'beat*', 'knock*', 'set', 'slit*', 'break*', 'broken', 'string*', 'strung', 'do', 'done', 'put*', 'blow*', 'snap*', 'finish*', 'end', 'run', 'throw*', 'thrown', 'bullet', 'round', 'cap', 'slapping', 'hiding', 'smack', 'clip', 'gas*', 'die', 'rot', 'drown*', 'caved', 'sort*'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
@@ -148,6 +155,7 @@ export const threatRules = [
   }),
   rule({
     id: 'abuse.second-person',
+    anchors: ['idiot*', 'moron*', 'scum*', 'slag*', 'cow', 'bitch', 'whore', 'slut', 'cunt', 'twat', 'prick', 'wanker', 'dickhead', 'bastard', 'tosser', 'knobhead', 'bellend', 'scrote*', 'grass', 'human', 'excuse', 'waste', 'nobody', 'no', 'noone', 'thug*', 'liar*', 'retard', 'mong', 'lowlife*', 'low', 'loser*', 'clown*', 'disgrace', 'vermin', 'animal*', 'pig*', 'degenerate*', 'cretin', 'imbecile', 'parasite*', 'freak', 'subhuman', 'worthless', 'pathetic', 'vile', 'thick', 'braindead', 'brain', 'brainless', 'filth', 'trash', 'rat*', 'snake', 'cockroach', 'maggot*', 'sewer', 'inbred', 'nonce*', 'paedo*', 'pedo', 'piece', 'pos', 'everyone'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
@@ -164,6 +172,7 @@ export const threatRules = [
   }),
   rule({
     id: 'abuse.self-harm-incitement',
+    anchors: ['kill*', 'kys', 'neck', 'die*', 'dies', 'dying', 'hang*', 'jump', 'bleach', 'cancer', 'rot', 'burn', 'raped', 'killed', 'covid'],
     kind: 'pattern',
     on: 'folded',
     criterion: 'threat-abuse-hate',
