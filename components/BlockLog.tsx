@@ -1,14 +1,17 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { POLICY, type Platform } from '../lib/policy';
+import { POLICY, type CriterionId, type Platform } from '../lib/policy';
 import { isoToLondonLocal, londonLocalToIso, type FieldErrors } from '../lib/messages/draft';
 import {
   blockLogCsv,
   currentView,
+  describeVerification,
   exportBlockLog,
   exportFileName,
   exportJson,
+  filterBlockViews,
   formatLondon,
-  londonDate,
+  linksOfEntry,
+  normaliseSearch,
   parseUserInput,
   verifyChain,
   type BlockLog as BlockLogData,
@@ -63,25 +66,21 @@ export function BlockLog() {
   const [verify, setVerify] = useState<Notice>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
-  const q = search.trim().toLowerCase().replace(/^@/, '');
-  const filtered = views.filter((v) => {
-    const u = v.entry.user;
-    if (
-      q &&
-      ![u.handle, u.displayName, u.profileUrl].some((s) =>
-        s?.toLowerCase().replace(/^@/, '').includes(q),
-      )
-    )
-      return false;
-    if (platform && v.entry.platform !== platform) return false;
-    if (account && v.entry.account.id !== account) return false;
-    if (crit && !v.entry.criteria.includes(crit as (typeof v.entry.criteria)[number])) return false;
-    if (status && v.status !== status) return false;
-    const day = londonDate(v.original.createdAt);
-    if (from && day < from) return false;
-    if (to && day > to) return false;
-    return true;
-  });
+  const q = normaliseSearch(search);
+  // The whole log is filtered; paging below only limits how many matching rows are drawn.
+  const filtered = useMemo(
+    () =>
+      filterBlockViews(views, {
+        search,
+        platform: platform as Platform | '',
+        accountId: account,
+        criterion: crit as CriterionId | '',
+        status: status as BlockStatus | '',
+        from,
+        to,
+      }),
+    [views, search, platform, account, crit, status, from, to],
+  );
 
   const filter: ExportFilter = {
     ...(q
@@ -97,18 +96,23 @@ export function BlockLog() {
 
   const runVerify = async () => {
     const r = await verifyChain(log);
-    if (r.ok) {
-      setVerify({ ok: true, text: `Chain verified: all ${r.count} records are intact.` });
-    } else {
-      const link = log.records[r.firstBadSeq];
-      const what = link?.kind === 'amendment' ? 'amendment' : 'entry';
-      const who =
-        link?.kind === 'entry'
-          ? ` for ${link.record.user.handle ?? link.record.user.profileUrl}`
-          : '';
-      setVerify({
+    setVerify({ ok: r.ok, text: describeVerification(log, r) });
+  };
+
+  // The printable report is its own extension page; it reads the log itself (read-only).
+  const openReport = async () => {
+    const params = new URLSearchParams();
+    if (filter.user) params.set('user', filter.user);
+    if (filter.from) params.set('from', filter.from);
+    if (filter.to) params.set('to', filter.to);
+    const query = params.toString();
+    const url = browser.runtime.getURL('/report.html') + (query ? `?${query}` : '');
+    try {
+      await browser.tabs.create({ url });
+    } catch (err) {
+      setNotice({
         ok: false,
-        text: `Verification failed at record ${r.firstBadSeq} (${what}${who}${r.id ? `, id ${r.id}` : ''}): ${r.reason}.`,
+        text: `The report did not open: ${err instanceof Error ? err.message : String(err)}`,
       });
     }
   };
@@ -217,6 +221,9 @@ export function BlockLog() {
         <button type="button" disabled={!snapshot.moderator} onClick={() => void doExport('json')}>
           Export JSON
         </button>
+        <button type="button" onClick={() => void openReport()}>
+          Printable report
+        </button>
       </div>
       <Notice notice={verify} />
       <Notice notice={notice} />
@@ -254,9 +261,7 @@ function EntryDetail({
   onBack: () => void;
 }) {
   const e = view.entry;
-  const links = log.records.filter(
-    (r) => (r.kind === 'entry' ? r.record.id : r.record.entryId) === view.original.id,
-  );
+  const links = linksOfEntry(log, view.original.id);
   return (
     <section aria-labelledby="detail-heading">
       <button type="button" onClick={onBack}>

@@ -11,6 +11,7 @@ import {
   type ExportLink,
   type Moderator,
   type Outcome,
+  type Tombstone,
 } from './schemas';
 
 /**
@@ -119,12 +120,78 @@ export async function linkHash(body: LinkBody): Promise<string> {
   );
 }
 
+/**
+ * Every link of a log in chain order: the records and the tombstones of erased records (as links
+ * without a record, marked `erased`), which is what `verifyChain` and exports need.
+ *
+ * @example
+ * allLinks(log).length; // records plus erased links
+ */
+export function allLinks(log: {
+  records: readonly ExportLink[];
+  erased?: readonly Tombstone[];
+}): ExportLink[] {
+  const erased = log.erased ?? [];
+  if (erased.length === 0) return [...log.records];
+  const stones: ExportLink[] = erased.map((t) => ({
+    seq: t.seq,
+    kind: t.kind,
+    prevHash: t.prevHash,
+    hash: t.hash,
+    erased: true,
+  }));
+  return [...log.records, ...stones].sort((a, b) => a.seq - b.seq);
+}
+
 async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): Promise<BlockLog> {
-  const seq = log.records.length;
-  const prevHash = log.records[seq - 1]?.hash ?? GENESIS_HASH;
+  // Erased links keep their place, so the next seq counts them and may link to a tombstone.
+  const erased = log.erased ?? [];
+  const seq = log.records.length + erased.length;
+  const last = log.records.find((r) => r.seq === seq - 1) ?? erased.find((t) => t.seq === seq - 1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = await linkHash({ ...body, seq, prevHash });
   const link = { ...body, seq, prevHash, hash } as ChainedRecord;
-  return { schemaVersion: 1, records: [...log.records, link] };
+  return { ...log, schemaVersion: 1, records: [...log.records, link] };
+}
+
+/**
+ * Erases block entries (with all their amendments) from the log, leaving a tombstone in each
+ * link's place: seq, prevHash, the record's hash and its ids, no content. The chain still verifies
+ * across the gap; the record can never be re-checked, which is the point of erasing it.
+ *
+ * @example
+ * const { log: after, erased } = eraseRecords(log, new Set([entryId]), 'retention', new Date());
+ */
+export function eraseRecords(
+  log: BlockLog,
+  entryIds: ReadonlySet<string>,
+  reason: Tombstone['reason'],
+  now: Date,
+): { log: BlockLog; erased: Tombstone[] } {
+  const kept: ChainedRecord[] = [];
+  const erased: Tombstone[] = [];
+  for (const link of log.records) {
+    const entryId = link.kind === 'entry' ? link.record.id : link.record.entryId;
+    if (!entryIds.has(entryId)) {
+      kept.push(link);
+      continue;
+    }
+    erased.push({
+      seq: link.seq,
+      kind: link.kind,
+      prevHash: link.prevHash,
+      hash: link.hash,
+      id: link.record.id,
+      entryId,
+      erasedAt: now.toISOString(),
+      reason,
+    });
+  }
+  const all = [...(log.erased ?? []), ...erased].sort((a, b) => a.seq - b.seq);
+  return {
+    log: { ...log, records: kept, ...(all.length > 0 ? { erased: all } : {}) },
+    erased,
+  };
 }
 
 /**
@@ -137,7 +204,10 @@ async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): 
  */
 export async function appendEntry(log: BlockLog, entry: BlockEntry): Promise<BlockLog> {
   const parsed = BlockEntrySchema.parse(entry);
-  if (log.records.some((r) => r.record.id === parsed.id)) {
+  if (
+    log.records.some((r) => r.record.id === parsed.id) ||
+    (log.erased ?? []).some((t) => t.id === parsed.id)
+  ) {
     throw new Error(`the log already holds a record with id ${parsed.id}`);
   }
   for (const [i, ev] of parsed.evidence.entries()) {
@@ -194,12 +264,21 @@ function describe(issues: readonly { path: readonly PropertyKey[]; message: stri
  * const result = await verifyChain(log);
  * if (!result.ok) console.log(`seq ${result.firstBadSeq}: ${result.reason}`);
  */
-export async function verifyChain(log: { records: readonly ExportLink[] }): Promise<VerifyResult> {
+export async function verifyChain(log: {
+  records: readonly ExportLink[];
+  erased?: readonly Tombstone[];
+}): Promise<VerifyResult> {
   const ids = new Set<string>();
   const entries = new Set<string>();
+  // Erased records stay known by id, so an amendment after an erased entry still checks.
+  for (const t of log.erased ?? []) {
+    ids.add(t.id);
+    if (t.kind === 'entry') entries.add(t.id);
+  }
   let redactedSoFar = false;
   let prevHash = GENESIS_HASH;
-  for (const [i, link] of log.records.entries()) {
+  const links = allLinks(log);
+  for (const [i, link] of links.entries()) {
     const id =
       'record' in link && typeof link.record === 'object' && link.record !== null
         ? (link.record as { id?: unknown }).id
@@ -217,7 +296,8 @@ export async function verifyChain(log: { records: readonly ExportLink[] }): Prom
       );
     }
     if (!('record' in link)) {
-      redactedSoFar = true;
+      // An erased link is accounted for (its ids are known above); a redacted one is not.
+      if (!('erased' in link && link.erased)) redactedSoFar = true;
       prevHash = link.hash;
       continue;
     }
@@ -240,7 +320,7 @@ export async function verifyChain(log: { records: readonly ExportLink[] }): Prom
     }
     prevHash = rec.hash;
   }
-  return { ok: true, count: log.records.length };
+  return { ok: true, count: links.length };
 }
 
 /**
@@ -349,15 +429,18 @@ export type BlockGap = 'no-engagement' | 'no-dmt-advice' | 'no-criteria' | 'no-e
 /**
  * Annex 1 says blocking is a last resort: engage first, take Digital Media Team advice, log the
  * reasoning. Returns what is missing, empty when the entry is ready. An exception (credible threat
- * reported as crime, or an automated spam account) stands in for engagement.
+ * reported as crime, or an automated spam account), which always carries a written reason, stands
+ * in for engagement and for advice beforehand, as the block workflow allows (`validateStep` in
+ * lib/messages/draft.ts): nobody waits for advice before blocking a bot or a credible threat.
  *
  * @example
  * blockGaps({ ...entry, engagements: [], exception: undefined }); // ['no-engagement', ...]
  */
 export function blockGaps(entry: BlockEntry): BlockGap[] {
   const gaps: BlockGap[] = [];
-  if (entry.engagements.length === 0 && entry.exception === undefined) gaps.push('no-engagement');
-  if (entry.advice === undefined) gaps.push('no-dmt-advice');
+  const exception = entry.exception !== undefined && entry.exception.why.trim() !== '';
+  if (entry.engagements.length === 0 && !exception) gaps.push('no-engagement');
+  if (entry.advice === undefined && !exception) gaps.push('no-dmt-advice');
   if (entry.criteria.length === 0) gaps.push('no-criteria');
   if (entry.evidence.length === 0) gaps.push('no-evidence');
   return gaps;

@@ -1,5 +1,12 @@
 import Papa from 'papaparse';
-import { currentView, sha256Hex, verifyChain, type BlockView, type VerifyResult } from './chain';
+import {
+  allLinks,
+  currentView,
+  sha256Hex,
+  verifyChain,
+  type BlockView,
+  type VerifyResult,
+} from './chain';
 import { NO_LINKS, personKeys, tryUserKey, type LinkTable } from './identity';
 import {
   ExportFileSchema,
@@ -121,9 +128,13 @@ export function exportBlockLog(
   links: LinkTable = NO_LINKS,
 ): BlockLogExport {
   const ids = selectedEntryIds(log, filter, links);
-  const chain = log.records.map((link) => {
-    const entryId = link.kind === 'entry' ? link.record.id : link.record.entryId;
-    return ids.has(entryId) ? link : redact(link);
+  // Erased links go in as marked hash-only links, so the file verifies across them.
+  const chain = allLinks({
+    records: log.records.map((link) => {
+      const entryId = link.kind === 'entry' ? link.record.id : link.record.entryId;
+      return ids.has(entryId) ? link : redact(link);
+    }),
+    ...(log.erased ? { erased: log.erased } : {}),
   });
   return {
     format: 'moderator-assist-export',
@@ -132,7 +143,7 @@ export function exportBlockLog(
     exportedAt: now.toISOString(),
     exportedBy,
     filter,
-    complete: chain.every((l) => 'record' in l),
+    complete: chain.every((l) => 'record' in l || ('erased' in l && l.erased === true)),
     chain,
   };
 }
@@ -282,7 +293,7 @@ export function blockLogFromExport(file: BlockLogExport): BlockLog | null {
 export async function verifyExport(file: ExportFile): Promise<VerifyResult> {
   if (file.kind === 'block-log') {
     if (file.complete) {
-      const i = file.chain.findIndex((l) => !('record' in l));
+      const i = file.chain.findIndex((l) => !('record' in l) && !('erased' in l && l.erased));
       if (i >= 0) {
         return {
           ok: false,
@@ -466,12 +477,14 @@ function slug(s: string): string {
  * exportFileName('block-log', { user: 'x:jbloggs', from: '2026-01-01', to: '2026-11-25' },
  *   new Date('2026-11-25T14:05:09Z'));
  * // 'block-log_x-jbloggs_2026-01-01_to_2026-11-25_exported-2026-11-25T1405Z.csv'
+ * exportFileName('block-log-report', {}, new Date('2026-11-25T14:05:09Z'), 'pdf');
+ * // 'block-log-report_all-users_start_to_2026-11-25_exported-2026-11-25T1405Z.pdf'
  */
 export function exportFileName(
-  kind: 'block-log' | 'contacts',
+  kind: 'block-log' | 'block-log-report' | 'contacts',
   filter: ExportFilter,
   now: Date,
-  ext: 'csv' | 'json' = 'csv',
+  ext: 'csv' | 'json' | 'pdf' = 'csv',
 ): string {
   const who = filter.user === undefined ? 'all-users' : slug(filter.user);
   const from = filter.from ?? 'start';

@@ -4,4 +4,5 @@ export * from './identity';
 export * from './chain';
 export * from './repeat';
 export * from './export';
+export * from './search';
 export { LONDON, londonDate, londonDayEnd, londonDayStart, londonOffsetMinutes } from './time';

@@ -251,6 +251,30 @@ describe('blockGaps', () => {
     });
     expect(blockGaps(e)).not.toContain('no-engagement');
   });
+
+  it('should not ask for advice beforehand when an exception with a written reason applies', () => {
+    const spam = entry({
+      engagements: [],
+      advice: undefined,
+      exception: { kind: 'automated-spam-account', why: 'Posts the same link every minute.' },
+    });
+    expect(blockGaps(spam)).toEqual(['no-evidence']);
+    const threat = entry({
+      engagements: [],
+      advice: undefined,
+      exception: { kind: 'credible-threat-or-crime-reported', why: 'Threat to life, 999 called.' },
+    });
+    expect(blockGaps(threat)).not.toContain('no-dmt-advice');
+    // Without an exception, advice is still needed even when the user was engaged.
+    expect(blockGaps(entry({ advice: undefined }))).toContain('no-dmt-advice');
+    // A blank reason is not a reason (the schema refuses it; blockGaps does not rely on that).
+    const blank = entry({
+      engagements: [],
+      advice: undefined,
+      exception: { kind: 'automated-spam-account', why: '  ' },
+    });
+    expect(blockGaps(blank)).toEqual(['no-engagement', 'no-dmt-advice', 'no-evidence']);
+  });
 });
 
 describe('schemas', () => {

@@ -1,0 +1,109 @@
+import type { CriterionId, Platform } from '../policy/schema';
+import type { BlockLog, ChainedRecord } from './schemas';
+import type { BlockStatus, BlockView, VerifyResult } from './chain';
+import { londonDate } from './time';
+
+/**
+ * What the block log's search form asks for. Empty strings mean "any". `from` and `to` are London
+ * calendar days (YYYY-MM-DD), inclusive, compared with the day the entry was first logged.
+ *
+ * @example
+ * const q: BlockLogQuery = { search: '@jbl', platform: 'x', from: '2026-11-01' };
+ */
+export interface BlockLogQuery {
+  search?: string;
+  platform?: Platform | '';
+  accountId?: string;
+  criterion?: CriterionId | '';
+  status?: BlockStatus | '';
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Search text as it is matched: trimmed, lower case, without a leading `@`.
+ *
+ * @example
+ * normaliseSearch('  @JBloggs '); // 'jbloggs'
+ */
+export function normaliseSearch(search: string): string {
+  return search.trim().toLowerCase().replace(/^@/, '');
+}
+
+/**
+ * Whether one entry (as it currently reads) matches the query. The search text matches any part
+ * of the handle, display name or profile URL, ignoring case and a leading `@`.
+ *
+ * @example
+ * matchesBlockQuery(view, { search: 'blog', status: 'blocked' }); // true for @jbloggs, blocked
+ */
+export function matchesBlockQuery(view: BlockView, query: BlockLogQuery): boolean {
+  const q = normaliseSearch(query.search ?? '');
+  const e = view.entry;
+  if (q) {
+    const u = e.user;
+    const hit = [u.handle, u.displayName, u.profileUrl].some((s) =>
+      s?.toLowerCase().replace(/^@/, '').includes(q),
+    );
+    if (!hit) return false;
+  }
+  if (query.platform && e.platform !== query.platform) return false;
+  if (query.accountId && e.account.id !== query.accountId) return false;
+  if (query.criterion && !e.criteria.includes(query.criterion)) return false;
+  if (query.status && view.status !== query.status) return false;
+  if (query.from || query.to) {
+    const day = londonDate(view.original.createdAt);
+    if (query.from && day < query.from) return false;
+    if (query.to && day > query.to) return false;
+  }
+  return true;
+}
+
+/**
+ * Every view the query matches, in the order given. The block log tab filters the whole log with
+ * this (paging only limits how many matching rows are drawn), so a search always covers every
+ * entry.
+ *
+ * @example
+ * filterBlockViews(currentView(log).reverse(), { search: 'jbloggs' });
+ */
+export function filterBlockViews(views: readonly BlockView[], query: BlockLogQuery): BlockView[] {
+  return views.filter((v) => matchesBlockQuery(v, query));
+}
+
+/**
+ * The links of the chain that belong to one entry: the entry and its amendments, in chain order.
+ *
+ * @example
+ * linksOfEntry(log, view.original.id).map((l) => l.seq); // [3, 7, 9]
+ */
+export function linksOfEntry(log: BlockLog, entryId: string): ChainedRecord[] {
+  return log.records.filter(
+    (r) => (r.kind === 'entry' ? r.record.id : r.record.entryId) === entryId,
+  );
+}
+
+/**
+ * A verification result in words, naming the first record that fails (its position, whether it
+ * is an entry or an amendment, whose entry, its id and why), for the popup and the printed report.
+ *
+ * @example
+ * describeVerification(log, await verifyChain(log));
+ * // 'Chain verified: all 12 records are intact.'
+ */
+export function describeVerification(
+  log: { records: readonly { kind: string; record?: unknown }[] },
+  result: VerifyResult,
+): string {
+  if (result.ok) return `Chain verified: all ${result.count} records are intact.`;
+  const link = log.records[result.firstBadSeq];
+  const what = link?.kind === 'amendment' ? 'amendment' : 'entry';
+  let who = '';
+  if (link?.kind === 'entry' && typeof link.record === 'object' && link.record !== null) {
+    const user = (link.record as { user?: { handle?: unknown; profileUrl?: unknown } }).user;
+    const name = user?.handle ?? user?.profileUrl;
+    if (typeof name === 'string') who = ` for ${name}`;
+  }
+  const id = result.id ? `, id ${result.id}` : '';
+  return `Verification failed at record ${result.firstBadSeq} (${what}${who}${id}): ${result.reason}.`;
+}
