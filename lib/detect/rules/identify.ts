@@ -149,6 +149,25 @@ export const identifyRules = [
     },
   }),
   rule({
+    id: 'identify.phone-international',
+    needs: /\d{2,4}[\s.)-]+\d{2,4}[\s.-]+\d{2,4}/,
+    kind: 'pattern',
+    on: 'original',
+    criterion: 'identifies-person',
+    confidence: 'medium',
+    explain: "Gives what looks like a phone number, '{excerpt}'",
+    // Other countries' formats: groups of digits joined by spaces, dots or dashes, 9 to 13 digits
+    // in all (the UK formats have their own rule). Dates and sums of money have fewer digits.
+    pattern:
+      /(?<![\d+\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}(?![\d/\w])/g,
+    // UK numbers (starting 0) are the UK rule's, with its list of public numbers.
+    exclude: /^(?!(?:\D*\d){9,13}\D*$)|^(?:19|20)\d\d[\s.-]|^0/,
+    examples: {
+      flag: ['call him on 905-674-3793', 'his number is +1 (555) 010-4477', 'ring 60-56-85-91-22'],
+      noFlag: ['it happened on 12-05-2024', 'between 2018-2019 and 2020', 'score was 3-2'],
+    },
+  }),
+  rule({
     id: 'identify.email',
     needs: /[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\./,
     kind: 'pattern',
