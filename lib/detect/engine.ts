@@ -7,6 +7,14 @@ import type { Confidence, DetectContext, Finding } from './types';
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
+const ALL_ENABLED = (): boolean => true;
+
+function ruleEnabled(r: Rule, enabled: ReadonlySet<CriterionId>): boolean {
+  if (enabled.has(r.criterion)) return true;
+  for (const c of r.also ?? []) if (enabled.has(c)) return true;
+  return false;
+}
+
 /**
  * A comment that repeats one word a thousand times needs the first few dozen marked, not all:
  * the cap keeps the cost of a hostile input linear.
@@ -166,11 +174,22 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   // Reused across calls (detect is synchronous): allocating a typed array per comment costs more
   // than filling this one.
   const openBuf = new Uint8Array(gated.size);
+  /** Is this rule gated off for this text? (Defined once: no closures per call.) */
+  function shut(r: Rule, text: string, hasContext: boolean, open: Uint8Array): boolean {
+    if (r.needs && !r.needs.test(text)) return true;
+    if (r.contextual && hasContext) return false;
+    const bit = gated.get(r);
+    return bit !== undefined && open[bit] === 0;
+  }
+
   function openGates(f: Folded): Uint8Array {
     const open = openBuf;
     open.fill(0);
     if (gated.size === 0) return open;
-    for (const t of f.tokenSet) {
+    for (const tok of f.tokens) {
+      let t = tok.t;
+      // "dealer's" opens the gates "dealer" opens.
+      if (t.endsWith("'s")) t = t.slice(0, -2);
       const exact = exactAnchor.get(t);
       if (exact) for (const b of exact) open[b] = 1;
       const pre = prefixAnchor.get(key2(t));
@@ -272,7 +291,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     if (typeof text !== 'string' || text.length === 0) return [];
     const f = fold(text);
     const enabledSet = context.enabledCriteria ? new Set(context.enabledCriteria) : null;
-    const enabled = (c: CriterionId) => enabledSet === null || enabledSet.has(c);
+    const enabled = enabledSet === null ? ALL_ENABLED : (c: CriterionId) => enabledSet.has(c);
     const raw: Array<[Rule, RawMatch]> = [];
     lexiconMatches(f, raw, enabled);
     const open = openGates(f);
@@ -280,15 +299,9 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       (context.protectedNames?.length ?? 0) > 0 ||
       (context.activeCases?.length ?? 0) > 0 ||
       (context.operations?.length ?? 0) > 0;
-    const shut = (r: Rule): boolean => {
-      if (r.needs && !r.needs.test(text)) return true;
-      if (r.contextual && hasContext) return false;
-      const bit = gated.get(r);
-      return bit !== undefined && open[bit] === 0;
-    };
     for (const r of patternRules) {
-      if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
-      if (shut(r)) continue;
+      if (enabledSet && !ruleEnabled(r, enabledSet)) continue;
+      if (shut(r, text, hasContext, open)) continue;
       const before = raw.length;
       patternMatches(f, r, raw);
       // Sentence conditions are checked only for the new matches of this rule.
@@ -297,8 +310,8 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       }
     }
     for (const r of customRules) {
-      if (!enabled(r.criterion) && !(r.also ?? []).some(enabled)) continue;
-      if (shut(r)) continue;
+      if (enabledSet && !ruleEnabled(r, enabledSet)) continue;
+      if (shut(r, text, hasContext, open)) continue;
       for (const m of r.match({ folded: f, context })) raw.push([r, m]);
     }
     for (const m of customFromContext(f, context)) raw.push(m);
