@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { CriteriaSection } from './CriteriaSection';
 import { CustomRulesSection } from './CustomRulesSection';
+import { BackupSection, RetentionSection } from './DataSection';
 import { withDrafts, type Drafts, type SetDraft } from './drafts';
 import { ListsSection } from './ListsSection';
 import { ModeratorSection } from './ModeratorSection';
@@ -15,6 +16,8 @@ const SECTIONS = [
   { id: 'cases', title: 'Cases, operations and allowed terms' },
   { id: 'custom-rules', title: 'Custom rules' },
   { id: 'try-it', title: 'Try it' },
+  { id: 'backup', title: 'Backup and restore' },
+  { id: 'retention', title: 'Retention and rights' },
 ] as const;
 
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -106,6 +109,12 @@ export function OptionsApp({ today }: { today?: string }) {
             </Section>
             <Section id="try-it">
               <TryIt settings={preview} unsaved={Object.keys(drafts).length > 0} />
+            </Section>
+            <Section id="backup">
+              <BackupSection announce={announce} />
+            </Section>
+            <Section id="retention">
+              <RetentionSection settings={settings} update={update} announce={announce} />
             </Section>
           </>
         )}

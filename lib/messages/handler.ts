@@ -9,8 +9,14 @@ import {
   currentView,
   newContact,
   parseUserInput,
+  DEFAULT_REPEAT_SETTINGS,
+  guidanceFor,
+  resolvePerson,
   userStatus,
   type Amendment,
+  type Contact,
+  type RepeatCallerEvent,
+  type RepeatCallerEventsStore,
   type ContactsStore,
   type ForceAccount,
   type Moderator,
@@ -30,14 +36,20 @@ import {
   type CheckedItem,
   type Draft,
 } from '../storage/records';
-import { STATE_TEXT, emptyDraft, entryFromDraft, identityFromInput } from './draft';
+import { emptyDraft, entryFromDraft, identityFromInput } from './draft';
+import { deleteExpired, eraseOne, importBackup } from './data';
+import { readSettings } from '../storage/settings';
+import type { RecordsCache } from './cache';
 import { RequestSchema, type Reply, type Request, type StatusSummary } from './protocol';
+import { summaryOf } from './status';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
   now: () => Date;
   newId: () => string;
   settings?: RepeatSettings;
+  /** The background's parsed copy of storage (see cache.ts); without it every request reads. */
+  cache?: RecordsCache;
 }
 
 export const defaultDeps: HandlerDeps = {
@@ -70,9 +82,35 @@ interface Ctx {
 }
 
 async function read<T>(ctx: Ctx, item: CheckedItem<T>): Promise<T> {
+  const cached = ctx.deps.cache?.get(item);
+  if (cached !== undefined) return cached;
   const r = await readChecked(item, { quarantine: true, now: ctx.now });
   if (r.problem) ctx.warnings.push(r.problem.message);
+  else ctx.deps.cache?.remember(item, r.value);
   return r.value;
+}
+
+/** The rule's numbers: the window from the moderator's settings, unless the deps fix them. */
+async function repeatSettings(ctx: Ctx): Promise<RepeatSettings> {
+  if (ctx.deps.settings) return ctx.deps.settings;
+  const settings = await readSettings();
+  return { ...DEFAULT_REPEAT_SETTINGS, windowDays: settings.repeatWindowDays };
+}
+
+async function repeatData(ctx: Ctx) {
+  const [contacts, accounts, events, log] = [
+    await read(ctx, contactsItem),
+    await read(ctx, accountsItem),
+    await read(ctx, repeatEventsItem),
+    await read(ctx, blockLogItem),
+  ];
+  if (ctx.deps.cache) return ctx.deps.cache.repeatData(contacts, accounts, events, log);
+  return buildRepeatData({
+    contacts: contacts.contacts,
+    accounts: accounts.accounts,
+    events: events.events,
+    blocks: currentView(log),
+  });
 }
 
 async function requireModerator(ctx: Ctx): Promise<Moderator> {
@@ -115,33 +153,25 @@ function identityOfCapture(c: CommentCapture): UserIdentity {
 }
 
 async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
-  const [contacts, accounts, events, log] = [
-    await read(ctx, contactsItem),
-    await read(ctx, accountsItem),
-    await read(ctx, repeatEventsItem),
-    await read(ctx, blockLogItem),
-  ];
-  const data = buildRepeatData({
-    contacts: contacts.contacts,
-    accounts: accounts.accounts,
-    events: events.events,
-    blocks: currentView(log),
-  });
-  const s = userStatus(key, data, ctx.now, ctx.deps.settings);
-  const count = `${s.countInWindow} in ${s.windowDays} days`;
-  return {
-    userKey: key,
-    state: s.state,
-    stateText: STATE_TEXT[s.state],
-    countInWindow: s.countInWindow,
-    windowDays: s.windowDays,
-    threshold: s.threshold,
-    text: s.state === 'recorded' || s.state === 'none' ? count : `${count}: ${STATE_TEXT[s.state]}`,
-  };
+  const data = await repeatData(ctx);
+  return summaryOf(userStatus(key, data, ctx.now, await repeatSettings(ctx)));
 }
 
-async function saveContacts(store: ContactsStore): Promise<void> {
-  await contactsItem.item.setValue(store);
+/** Appends one contact, keeping the background's index current rather than rebuilding it. */
+async function appendContact(ctx: Ctx, contact: Contact): Promise<boolean> {
+  const store = await read(ctx, contactsItem);
+  const cache = ctx.deps.cache;
+  const index = cache ? cache.contactIndex(store) : buildContactIndex(store.contacts);
+  if (addContact(index, contact) !== 'added') return false;
+  const next: ContactsStore = { schemaVersion: 1, contacts: [...store.contacts, contact] };
+  cache?.wrote(contactsItem, next, index);
+  try {
+    await contactsItem.item.setValue(next);
+  } catch (err) {
+    cache?.forget(contactsItem.name);
+    throw err;
+  }
+  return true;
 }
 
 async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
@@ -159,7 +189,6 @@ async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> 
       'The page did not show the author’s handle or profile link, so the contact cannot be filed under them.',
     );
   }
-  const store = await read(ctx, contactsItem);
   const contact = newContact(
     {
       user,
@@ -178,9 +207,7 @@ async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> 
     ctx.now,
     ctx.deps.newId(),
   );
-  const index = buildContactIndex(store.contacts);
-  const added = addContact(index, contact) === 'added';
-  if (added) await saveContacts({ schemaVersion: 1, contacts: [...store.contacts, contact] });
+  const added = await appendContact(ctx, contact);
   const status = await summarise(ctx, contact.userKey);
   const where = account.enrolledInRepeatCallerScheme
     ? ''
@@ -190,6 +217,18 @@ async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> 
     message: `${added ? 'Recorded' : 'Already recorded'}. ${status.text}${where}`,
     status,
   };
+}
+
+async function appendEvent(ctx: Ctx, event: RepeatCallerEvent): Promise<void> {
+  const store = await read(ctx, repeatEventsItem);
+  const next: RepeatCallerEventsStore = { schemaVersion: 1, events: [...store.events, event] };
+  ctx.deps.cache?.wrote(repeatEventsItem, next);
+  try {
+    await repeatEventsItem.item.setValue(next);
+  } catch (err) {
+    ctx.deps.cache?.forget(repeatEventsItem.name);
+    throw err;
+  }
 }
 
 async function startDraft(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
@@ -251,7 +290,6 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const user = identityFromInput(req.platform, req.user, req.displayName);
       if (parseUserInput(req.user, req.platform) === null)
         throw new RequestError('Enter a valid handle or profile URL for the user.');
-      const store = await read(ctx, contactsItem);
       const contact = newContact(
         {
           user,
@@ -265,7 +303,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         ctx.now,
         ctx.deps.newId(),
       );
-      await saveContacts({ schemaVersion: 1, contacts: [...store.contacts, contact] });
+      await appendContact(ctx, contact);
       const status = await summarise(ctx, contact.userKey);
       return { ok: true, message: `Recorded. ${status.text}`, status };
     }
@@ -320,24 +358,68 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
     }
     case 'repeat:advise': {
       const moderator = await requireModerator(ctx);
-      const store = await read(ctx, repeatEventsItem);
-      await repeatEventsItem.item.setValue({
-        schemaVersion: 1,
-        events: [
-          ...store.events,
-          {
-            id: ctx.deps.newId(),
-            at: req.at ?? ctx.now.toISOString(),
-            by: moderator,
-            kind: 'advised',
-            userKey: req.userKey,
-            how: req.how,
-            advice: req.advice.trim(),
-          },
-        ],
+      await appendEvent(ctx, {
+        id: ctx.deps.newId(),
+        at: req.at ?? ctx.now.toISOString(),
+        by: moderator,
+        kind: 'advised',
+        userKey: req.userKey,
+        how: req.how,
+        advice: req.advice.trim(),
       });
       const status = await summarise(ctx, req.userKey);
       return { ok: true, message: `Advice recorded. ${status.text}`, status };
+    }
+    case 'repeat:link': {
+      if (req.userKey === req.otherUserKey)
+        throw new RequestError('Choose a different identity to link: both are the same user.');
+      const moderator = await requireModerator(ctx);
+      const data = await repeatData(ctx);
+      if (resolvePerson(data.links, req.userKey) === resolvePerson(data.links, req.otherUserKey))
+        return { ok: true, message: `${req.userKey} and ${req.otherUserKey} are already linked.` };
+      await appendEvent(ctx, {
+        id: ctx.deps.newId(),
+        at: ctx.now.toISOString(),
+        by: moderator,
+        kind: 'linked',
+        userKey: req.userKey,
+        otherUserKey: req.otherUserKey,
+        why: req.why.trim(),
+      });
+      const status = await summarise(ctx, req.userKey);
+      return {
+        ok: true,
+        message: `Linked ${req.userKey} and ${req.otherUserKey}: their contacts now count together. ${status.text}`,
+        status,
+      };
+    }
+    case 'status:batch': {
+      const [data, settings, accounts] = [
+        await repeatData(ctx),
+        await repeatSettings(ctx),
+        (await read(ctx, accountsItem)).accounts,
+      ];
+      const statuses: Record<string, StatusSummary> = {};
+      for (const key of new Set(req.userKeys)) {
+        const s = userStatus(key, data, ctx.now, settings);
+        if (s.state !== 'none') statuses[key] = summaryOf(s);
+      }
+      const account = accountForCapture(req, accounts);
+      return {
+        ok: true,
+        batch: {
+          statuses,
+          windowDays: settings.windowDays,
+          ...(account
+            ? {
+                guidance: {
+                  ...guidanceFor(account, accounts, settings),
+                  accountLabel: account.label,
+                },
+              }
+            : {}),
+        },
+      };
     }
     case 'status:lookup': {
       const key = parseUserInput(req.query, req.platform);
@@ -349,6 +431,26 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
     case 'moderator:set':
       await moderatorItem.item.setValue(req.moderator);
       return { ok: true, message: 'Moderator details saved.' };
+    case 'data:import':
+    case 'data:retention-delete':
+    case 'data:erase-person': {
+      // These rewrite several items in one storage call (lib/messages/data.ts), so the cached
+      // copies are dropped before (read fresh) and after (whatever the outcome).
+      const dataCtx = { ...ctx, moderator: await requireModerator(ctx), newId: ctx.deps.newId };
+      ctx.deps.cache?.clear();
+      try {
+        const r =
+          req.type === 'data:import'
+            ? await importBackup(dataCtx, req.text)
+            : req.type === 'data:erase-person'
+              ? await eraseOne(dataCtx, req.userKey)
+              : await deleteExpired(dataCtx, req);
+        if (!r.ok) throw new RequestError(r.message);
+        return { ok: true, message: r.message };
+      } finally {
+        ctx.deps.cache?.clear();
+      }
+    }
   }
 }
 
@@ -365,6 +467,8 @@ function errorText(err: unknown): string {
  * @example
  * const reply = await handleMessage({ type: 'status:lookup', query: '@jbloggs', platform: 'x' }, defaultDeps);
  */
+const READ_ONLY: ReadonlySet<Request['type']> = new Set(['status:batch', 'status:lookup']);
+
 export async function handleMessage(message: unknown, deps: HandlerDeps): Promise<Reply> {
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) {
@@ -379,8 +483,13 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
     try {
       const reply = await run(ctx, parsed.data);
+      // Contacts and repeat-caller events are kept current by the writes themselves; anything
+      // else a request wrote (block log, drafts, moderator) is read afresh next time.
+      if (!READ_ONLY.has(parsed.data.type)) deps.cache?.forgetAllBut(['contacts', 'repeatEvents']);
       return ctx.warnings.length > 0 ? { ...reply, warnings: ctx.warnings } : reply;
     } catch (err) {
+      // A failed request may have written part of what it meant to: read storage afresh.
+      deps.cache?.clear();
       if (!(err instanceof RequestError)) console.error('Moderator Assist: request failed', err);
       return {
         ok: false,

@@ -8,8 +8,10 @@ import {
   ModeratorSchema,
   SettledOutcomeSchema,
   UserKeySchema,
+  type RepeatGuidance,
 } from '../records';
 import { DraftSchema } from '../storage/records';
+import { BACKUP_MAX_BYTES } from '../records/backup';
 
 /**
  * Everything the background accepts, from the overlay (`contact:record`, `block:start-draft`)
@@ -65,6 +67,31 @@ export const RequestSchema = z.discriminatedUnion('type', [
     platform: PlatformSchema.optional(),
   }),
   z.object({ type: z.literal('moderator:set'), moderator: ModeratorSchema }),
+  /** Restore a backup file (the text as read); validated, merged and written all or nothing. */
+  z.object({ type: z.literal('data:import'), text: z.string().max(BACKUP_MAX_BYTES) }),
+  /** Delete these records if they are still past retention; logged in the audit log. */
+  z.object({
+    type: z.literal('data:retention-delete'),
+    blockEntries: z.array(z.uuid()),
+    contacts: z.array(z.uuid()),
+    events: z.array(z.uuid()),
+  }),
+  /** Erase everything held about one person (and their linked identities). */
+  z.object({ type: z.literal('data:erase-person'), userKey: UserKeySchema }),
+  /** The overlay's one question per page (and per change): where do these authors stand? */
+  z.object({
+    type: z.literal('status:batch'),
+    userKeys: z.array(UserKeySchema).max(5000),
+    platform: PlatformSchema,
+    pageUrl: z.string().min(1),
+  }),
+  /** Two identities of one person (e.g. a Facebook profile and an X handle) count together. */
+  z.object({
+    type: z.literal('repeat:link'),
+    userKey: UserKeySchema,
+    otherUserKey: UserKeySchema,
+    why: z.string().trim().min(1),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -78,6 +105,18 @@ export interface StatusSummary {
   windowDays: number;
   threshold: number;
   text: string;
+  advisedAt?: string;
+  blockedAt?: string;
+  /** Contacts kept on accounts outside the scheme, which do not count. */
+  notCounted?: number;
+}
+
+/** What `status:batch` answers: statuses of the users with anything recorded, and guidance. */
+export interface StatusBatch {
+  statuses: Record<string, StatusSummary>;
+  windowDays: number;
+  /** Annex 1 guidance for the force account this page belongs to. */
+  guidance?: RepeatGuidance & { accountLabel: string };
 }
 
 /**
@@ -92,5 +131,6 @@ export type Reply =
       draftId?: string;
       entryId?: string;
       status?: StatusSummary;
+      batch?: StatusBatch;
     }
   | { ok: false; error: string; warnings?: string[] };

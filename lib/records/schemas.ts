@@ -446,10 +446,39 @@ export const ExportLinkSchema = z.union([
       kind: z.enum(['entry', 'amendment']),
       prevHash: Sha256HexSchema,
       hash: Sha256HexSchema,
+      /** Set when the record was erased in the exporting log (not merely left out of the file). */
+      erased: z.literal(true).optional(),
     })
     .strict(),
 ]);
 export type ExportLink = z.infer<typeof ExportLinkSchema>;
+
+/**
+ * What stays of a block-log link whose record was erased under retention or an erasure request:
+ * its place in the chain (`seq`, `prevHash`, and the `hash` the record had) and the ids, never the
+ * content. `verifyChain` checks the linkage across it, so the rest of the log still verifies and a
+ * link that was removed without leaving a tombstone still shows.
+ *
+ * @example
+ * TombstoneSchema.parse({
+ *   seq: 0, kind: 'entry', prevHash: '0'.repeat(64), hash: 'a'.repeat(64),
+ *   id: '0b6f4a64-6f0e-4d1c-9a59-3f6f2b7d1c11', entryId: '0b6f4a64-6f0e-4d1c-9a59-3f6f2b7d1c11',
+ *   erasedAt: '2032-11-03T14:05:00.000Z', reason: 'retention',
+ * });
+ */
+export const TombstoneSchema = z.object({
+  seq: z.int().min(0),
+  kind: z.enum(['entry', 'amendment']),
+  prevHash: Sha256HexSchema,
+  hash: Sha256HexSchema,
+  /** The erased record's id, so a restore from an older backup does not bring it back. */
+  id: z.uuid(),
+  /** The entry the record belonged to (its own id for an entry). */
+  entryId: z.uuid(),
+  erasedAt: IsoUtcSchema,
+  reason: z.enum(['retention', 'erasure-request']),
+});
+export type Tombstone = z.infer<typeof TombstoneSchema>;
 
 /**
  * The stored block log (storage item `blockLog`).
@@ -460,6 +489,8 @@ export type ExportLink = z.infer<typeof ExportLinkSchema>;
 export const BlockLogSchema = z.object({
   schemaVersion: z.literal(1),
   records: z.array(ChainedRecordSchema),
+  /** Links whose record was erased (retention or an erasure request); see `eraseRecords`. */
+  erased: z.array(TombstoneSchema).optional(),
 });
 export type BlockLog = z.infer<typeof BlockLogSchema>;
 

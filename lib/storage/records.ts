@@ -17,6 +17,7 @@ import {
   type Moderator,
   type RepeatCallerEventsStore,
 } from '../records';
+import type { AuditEntry } from '../records/retention';
 
 /**
  * A block-workflow draft: the form as the moderator left it. Fields are kept as typed (strings,
@@ -156,6 +157,13 @@ export const problemsItem = storage.defineItem<DataProblem[]>('local:dataProblem
 export const installedAtItem = storage.defineItem<string | null>('local:installedAt', {
   fallback: null,
 });
+
+/**
+ * The data-management audit log: retention deletions, erasures and restores (see
+ * `AuditEntrySchema` in lib/records/retention.ts). Written only by the background, read through
+ * `AuditLogSchema`.
+ */
+export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });
 
 /** Every records item, for loading everything at once and for watching. */
 export const RECORD_ITEMS = [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import type { CustomRuleSpec, ProtectedName } from '../detect/types';
 import { CRITERION_IDS, CriterionIdSchema, PlatformSchema } from '../policy/schema';
+import { DEFAULT_RETENTION_DAYS } from '../records/retention';
 
 export const ConfidenceSchema = z.enum(['low', 'medium', 'high']);
 
@@ -21,6 +22,33 @@ export const CustomRuleSpecSchema = z.object({
   pattern: z.string().min(1).optional(),
 });
 
+export const RetentionDaysSchema = z.object({
+  blockLog: z.int().min(1).max(36_500),
+  contacts: z.int().min(1).max(36_500),
+  repeatEvents: z.int().min(1).max(36_500),
+});
+
+/**
+ * Version 1 -> 2: adds the retention periods, written out in full so that the stored settings say
+ * which periods apply (a later change to the defaults must not silently shorten retention).
+ * Everything else is carried over unchanged; a value that is not an object becomes `{}` so the
+ * defaults apply rather than the migration throwing.
+ *
+ * @example
+ * migrateSettingsV1ToV2({ paused: true }); // { paused: true, retentionDays: { blockLog: 2192, … } }
+ */
+export function migrateSettingsV1ToV2(v1: unknown): Record<string, unknown> {
+  const base =
+    v1 && typeof v1 === 'object' && !Array.isArray(v1)
+      ? { ...(v1 as Record<string, unknown>) }
+      : {};
+  const current = RetentionDaysSchema.safeParse(base.retentionDays);
+  return {
+    ...base,
+    retentionDays: current.success ? current.data : { ...DEFAULT_RETENTION_DAYS },
+  };
+}
+
 // Each field has its own default so that a settings object written by an older version (missing
 // a newer field) still parses instead of throwing every other setting away.
 export const SettingsSchema = z.object({
@@ -34,7 +62,17 @@ export const SettingsSchema = z.object({
   operations: z.array(z.string().trim().min(1)).default(() => []),
   allowList: z.array(z.string().trim().min(1)).default(() => []),
   customRules: z.array(CustomRuleSpecSchema).default(() => []),
+  /** The repeat-caller window: Annex 1's "one month", taken as a rolling number of days. */
+  repeatWindowDays: z.int().min(1).max(366).default(30),
+  /**
+   * Days each kind of record is kept after it last changed (see lib/records/retention.ts). The
+   * defaults are starting points; the force sets the real periods under its MOPI review schedule.
+   */
+  retentionDays: RetentionDaysSchema.default(() => ({ ...DEFAULT_RETENTION_DAYS })),
 });
+
+/** Settings as version 1 stored them: the same, without retention periods (kept for the migration test). */
+export const SettingsV1Schema = SettingsSchema.omit({ retentionDays: true });
 
 export type Settings = z.output<typeof SettingsSchema>;
 export type MinConfidence = z.output<typeof ConfidenceSchema>;
@@ -59,7 +97,8 @@ function deepFreeze<T>(value: T): T {
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV1ToV2 },
 });
 
 /**
