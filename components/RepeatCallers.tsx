@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Platform } from '../lib/policy';
 import {
   STATE_TEXT,
@@ -20,12 +20,15 @@ import {
   parseUserInput,
   repeatCallerList,
   userStatus,
+  DEFAULT_REPEAT_SETTINGS,
+  type RepeatSettings,
   type Contact,
   type ExportFilter,
   type RepeatData,
   type RepeatStatus,
 } from '../lib/records';
 import type { Draft } from '../lib/storage/records';
+import { readSettings, watchSettings } from '../lib/storage/settings';
 import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
 import { PLATFORM_NAME } from './BlockWorkflow';
@@ -54,17 +57,19 @@ export function RepeatCallers() {
       }),
     [snapshot],
   );
+  const settings = useRepeatSettings();
   const key = query.trim() ? parseUserInput(query, platform) : null;
-  const status = key ? userStatus(key, data, at) : null;
-  const list = repeatCallerList(data, at);
-  const near = nearThreshold(data, at);
+  const status = key ? userStatus(key, data, at, settings) : null;
+  const list = repeatCallerList(data, at, settings);
+  const near = nearThreshold(data, at, settings);
 
   return (
     <section aria-labelledby="repeat-heading">
       <h2 id="repeat-heading">Repeat callers</h2>
       <p className="hint">
-        Annex 1: five or more recorded, inappropriate contacts within a month put a user on the
-        list. They are given advice; if they continue they will be blocked.
+        Annex 1: five or more recorded, inappropriate contacts within a month (counted here as{' '}
+        {settings.windowDays} days) put a user on the list. They are given advice; if they continue
+        they will be blocked.
       </p>
       <form role="search" aria-label="Look up a user" onSubmit={(e) => e.preventDefault()}>
         <Field
@@ -104,6 +109,23 @@ export function RepeatCallers() {
       <Guidance />
     </section>
   );
+}
+
+/** The rule's numbers, with the window from the moderator's settings. */
+function useRepeatSettings(): RepeatSettings {
+  const [windowDays, setWindowDays] = useState(DEFAULT_REPEAT_SETTINGS.windowDays);
+  useEffect(() => {
+    let live = true;
+    void readSettings().then((s) => {
+      if (live) setWindowDays(s.repeatWindowDays);
+    });
+    const stop = watchSettings((s) => setWindowDays(s.repeatWindowDays));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return useMemo(() => ({ ...DEFAULT_REPEAT_SETTINGS, windowDays }), [windowDays]);
 }
 
 function StatusList({
@@ -247,7 +269,88 @@ function UserPanel({ status, data }: { status: RepeatStatus; data: RepeatData })
       {status.state !== 'none' && status.state !== 'blocked' ? (
         <AdviceForm userKey={status.userKey} />
       ) : null}
+      <LinkForm status={status} />
     </article>
+  );
+}
+
+/**
+ * Links another identity of the same person (say their Facebook profile to this X handle), so
+ * their contacts count together. Stored as a `linked` event by the background.
+ */
+function LinkForm({ status }: { status: RepeatStatus }) {
+  const send = usePopup((s) => s.send);
+  const [platform, setPlatform] = useState<Platform>(
+    status.userKey.startsWith('x:') ? 'facebook' : 'x',
+  );
+  const [other, setOther] = useState('');
+  const [why, setWhy] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const others = status.linkedKeys.filter((k) => k !== status.userKey);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const otherKey = parseUserInput(other, platform);
+    const next: FieldErrors = {};
+    if (!otherKey) next['link-user'] = 'Enter the other handle or profile URL.';
+    else if (status.linkedKeys.includes(otherKey))
+      next['link-user'] = 'That identity is already counted with this person.';
+    if (!why.trim()) next['link-why'] = 'Say why you are sure these are the same person.';
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !otherKey) return;
+    const reply = await send({
+      type: 'repeat:link',
+      userKey: status.userKey,
+      otherUserKey: otherKey,
+      why,
+    });
+    setNotice(
+      reply.ok ? { ok: true, text: reply.message ?? 'Linked.' } : { ok: false, text: reply.error },
+    );
+    if (reply.ok) {
+      setOther('');
+      setWhy('');
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="link-heading">
+      <h4 id="link-heading">Link another identity of this person</h4>
+      {others.length > 0 ? (
+        <p>Counted together with: {others.join(', ')}</p>
+      ) : (
+        <p className="hint">
+          Contacts from linked identities (for example their Facebook profile and X handle) count
+          together.
+        </p>
+      )}
+      <Select
+        id="link-platform"
+        label="Platform of the other identity"
+        value={platform}
+        onChange={(v) => setPlatform(v as Platform)}
+        options={[
+          { value: 'x', label: 'X' },
+          { value: 'facebook', label: 'Facebook' },
+        ]}
+      />
+      <Field
+        id="link-user"
+        label="Other handle or profile URL"
+        value={other}
+        onChange={setOther}
+        error={errors['link-user']}
+      />
+      <Field
+        id="link-why"
+        label="Why they are the same person"
+        multiline
+        value={why}
+        onChange={setWhy}
+        error={errors['link-why']}
+      />
+      <button type="submit">Link identities</button>
+      <Notice notice={notice} />
+    </form>
   );
 }
 

@@ -17,16 +17,35 @@ const comments: DemoComment[] = Array.from({ length: 2000 }, (_, k) => ({
   replies: undefined,
 }));
 const pages = {
-  'x.com/prof/status/1900000000000000001': renderXThread({ post: POST, comments, more: [], statusId: '1900000000000000001' }),
-  'www.facebook.com/prof/posts/pfbid0Prof': renderFacebookPost({ post: POST, comments, more: [], postPath: '/prof/posts/pfbid0Prof' }),
+  'x.com/prof/status/1900000000000000001': renderXThread({
+    post: POST,
+    comments,
+    more: [],
+    statusId: '1900000000000000001',
+  }),
+  'www.facebook.com/prof/posts/pfbid0Prof': renderFacebookPost({
+    post: POST,
+    comments,
+    more: [],
+    postPath: '/prof/posts/pfbid0Prof',
+  }),
 };
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
 
 async function main() {
   assertExtensionBuilt();
   const server = await startServer({ pages });
-  const browser = await launchWithExtension({ extPath: EXTENSION_DIR, httpPort: server.httpPort, httpsPort: server.httpsPort, headless: true });
+  const browser = await launchWithExtension({
+    extPath: EXTENSION_DIR,
+    httpPort: server.httpPort,
+    httpsPort: server.httpsPort,
+    headless: true,
+  });
   try {
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
@@ -36,11 +55,28 @@ async function main() {
     const events: Array<{ name: string; dur?: number; ph: string }> = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as typeof events)));
     const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,blink',
+      transferMode: 'ReportEvents',
+    });
     const t0 = Date.now();
-    await page.goto(site === 'x' ? 'http://x.com/prof/status/1900000000000000001' : 'https://www.facebook.com/prof/posts/pfbid0Prof');
+    await page.goto(
+      site === 'x'
+        ? 'http://x.com/prof/status/1900000000000000001'
+        : 'https://www.facebook.com/prof/posts/pfbid0Prof',
+    );
     const sel = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
-    await page.waitForFunction((s) => { const all = document.querySelectorAll(s); return all.length > 0 && [...all].every((a) => a.hasAttribute('data-ma-scanned') || a.closest('[data-ma-scanned]')); }, sel, { timeout: 120_000, polling: 200 });
+    await page.waitForFunction(
+      (s) => {
+        const all = document.querySelectorAll(s);
+        return (
+          all.length > 0 &&
+          [...all].every((a) => a.hasAttribute('data-ma-scanned') || a.closest('[data-ma-scanned]'))
+        );
+      },
+      sel,
+      { timeout: 120_000, polling: 200 },
+    );
     console.log('scanned all in', Date.now() - t0, 'ms');
     await cdp.send('Tracing.end');
     await traced;
@@ -50,7 +86,8 @@ async function main() {
       const v = byName.get(e.name) ?? [0, 0];
       byName.set(e.name, [v[0] + e.dur / 1000, v[1] + 1]);
     }
-    for (const [k, [ms, n]] of [...byName].sort((a, b) => b[1][0] - a[1][0]).slice(0, 15)) console.log(ms.toFixed(0).padStart(8), 'ms', String(n).padStart(6), k);
+    for (const [k, [ms, n]] of [...byName].sort((a, b) => b[1][0] - a[1][0]).slice(0, 15))
+      console.log(ms.toFixed(0).padStart(8), 'ms', String(n).padStart(6), k);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
     const self = new Map<string, number>();
     let total = 0;
@@ -59,7 +96,8 @@ async function main() {
       self.set(k, (self.get(k) ?? 0) + (n.hitCount ?? 0));
       total += n.hitCount ?? 0;
     }
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(((v / total) * 100).toFixed(1).padStart(5), '%', k);
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+      console.log(((v / total) * 100).toFixed(1).padStart(5), '%', k);
   } finally {
     await browser.close();
     await server.close();

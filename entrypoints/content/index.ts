@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { storage } from 'wxt/utils/storage';
 import { detect } from '@/lib/detect';
 import { OverlayController, messageChannelYield } from '@/lib/overlay/controller';
 import type { OverlayMessage } from '@/lib/overlay/messages';
+import { AuthorStatuses, STATUS_STORAGE_KEYS } from '@/lib/overlay/repeat';
 import { adapterFor } from '@/lib/sites';
 import { readSettings, settingsItem, watchSettings } from '@/lib/storage/settings';
 
@@ -20,6 +22,18 @@ export default defineContentScript({
     const settings = await readSettings();
     if (ctx.isInvalid) return;
 
+    const requestFrame = (cb: () => void) => {
+      ctx.requestAnimationFrame(() => cb());
+    };
+    // Repeat-caller chips: one status:batch message per batch of new authors, redrawn when records
+    // change (a contact recorded in this tab or another updates the page without a reload).
+    const authors = new AuthorStatuses({
+      doc: document,
+      platform: adapter.site,
+      pageUrl: () => location.href,
+      sendMessage: (message) => browser.runtime.sendMessage(message),
+      requestFrame,
+    });
     const overlay = new OverlayController({
       doc: document,
       adapter,
@@ -28,9 +42,8 @@ export default defineContentScript({
       sendMessage: (message: OverlayMessage) => browser.runtime.sendMessage(message),
       saveSettings: (next) => settingsItem.setValue(next),
       // ctx's timers and frames stop by themselves when the extension is reloaded or removed.
-      requestFrame: (cb) => {
-        ctx.requestAnimationFrame(() => cb());
-      },
+      requestFrame,
+      authors,
       setTimer: (cb, ms) => {
         const id = ctx.setTimeout(cb, ms);
         return () => clearTimeout(id);
@@ -39,10 +52,17 @@ export default defineContentScript({
     });
     overlay.start();
 
-    const unwatch = watchSettings((next) => overlay.setSettings(next));
+    const unwatch = watchSettings((next) => {
+      overlay.setSettings(next);
+      authors.refresh();
+    });
+    const unwatchRecords = STATUS_STORAGE_KEYS.map((key) =>
+      storage.watch(key, () => authors.refresh()),
+    );
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
     ctx.onInvalidated(() => {
       unwatch();
+      unwatchRecords.forEach((stop) => stop());
       overlay.destroy();
     });
   },

@@ -112,7 +112,9 @@ export function suppressedBy(
         // Look back a few words only: "I would never hurt anyone" but not a negation far away.
         // "can't wait to see …" is eagerness, not negation.
         // A negation inside a condition ("if they don't pay I'll …") does not negate what follows.
-        const clause = text.slice(cs, s).replace(/(?:^|[^a-z])(?:if|unless|until)(?:[^a-z].*)?$/, '');
+        const clause = text
+          .slice(cs, s)
+          .replace(/(?:^|[^a-z])(?:if|unless|until)(?:[^a-z].*)?$/, '');
         const before = clause.slice(-40).replace(/(?:can't|cannot|can not|cant) wait/g, '');
         if (NEGATION.test(before)) return w;
         break;

@@ -72,7 +72,8 @@ export interface Engine {
 export function buildEngine(rules: readonly Rule[]): Engine {
   const ids = new Set<string>();
   for (const r of rules) {
-    const id = typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '(no id)';
+    const id =
+      typeof (r as { id?: unknown }).id === 'string' ? (r as { id: string }).id : '(no id)';
     const parsed = RuleSchema.safeParse(r);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -80,12 +81,17 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     }
     if (ids.has(r.id)) throw new RuleError(r.id, 'duplicate rule id');
     ids.add(r.id);
-    if (r.needs && (r.needs.global || r.needs.sticky)) throw new RuleError(r.id, 'needs must not have the g or y flag');
+    if (r.needs && (r.needs.global || r.needs.sticky))
+      throw new RuleError(r.id, 'needs must not have the g or y flag');
     if (r.kind === 'pattern') {
       if (!r.pattern.global) throw new RuleError(r.id, 'pattern must have the g flag');
       if (r.pattern.test('')) throw new RuleError(r.id, 'pattern matches the empty string');
       r.pattern.lastIndex = 0;
-      if (r.on === 'folded' && r.pattern.ignoreCase === false && /[A-Z]/.test(r.pattern.source.replace(/\\[A-Za-z]/g, ''))) {
+      if (
+        r.on === 'folded' &&
+        r.pattern.ignoreCase === false &&
+        /[A-Z]/.test(r.pattern.source.replace(/\\[A-Za-z]/g, ''))
+      ) {
         throw new RuleError(r.id, 'a folded-text pattern cannot contain upper-case letters');
       }
     }
@@ -93,9 +99,13 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       for (const raw of r.terms) {
         const [term, conf] = raw.split('|');
         if (!term || term !== term.toLowerCase() || /[^a-z0-9' *-]/.test(term)) {
-          throw new RuleError(r.id, `term "${raw}" must be lower-case letters, digits, spaces, ' or -`);
+          throw new RuleError(
+            r.id,
+            `term "${raw}" must be lower-case letters, digits, spaces, ' or -`,
+          );
         }
-        if (conf !== undefined && !(conf in RANK)) throw new RuleError(r.id, `term "${raw}" has an unknown confidence`);
+        if (conf !== undefined && !(conf in RANK))
+          throw new RuleError(r.id, `term "${raw}" has an unknown confidence`);
       }
     }
   }
@@ -141,9 +151,13 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       for (const p of phrases) phraseFirstWords.add(p.split(/[ -]+/)[0]!);
       const body = phrases
         .sort((a, b) => b.length - a.length)
-        .map((p) => p.split(/[ -]+/).map(escapeRe).join("[^a-z0-9*]{1,3}"))
+        .map((p) => p.split(/[ -]+/).map(escapeRe).join('[^a-z0-9*]{1,3}'))
         .join('|');
-      phraseRules.push({ rule: r, re: new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'g'), conf });
+      phraseRules.push({
+        rule: r,
+        re: new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, 'g'),
+        conf,
+      });
     }
   }
 
@@ -198,7 +212,11 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     return open;
   }
 
-  function lexiconMatches(f: Folded, out: Array<[Rule, RawMatch]>, enabled: (c: CriterionId) => boolean) {
+  function lexiconMatches(
+    f: Folded,
+    out: Array<[Rule, RawMatch]>,
+    enabled: (c: CriterionId) => boolean,
+  ) {
     for (const tok of f.tokens) {
       let t = tok.t;
       let e = tok.e;
@@ -264,7 +282,8 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         continue;
       }
       if (++guard > MAX_MATCHES_PER_RULE) break;
-      if (r.exclude && new RegExp(r.exclude.source, r.exclude.flags.replace('g', '')).test(m[0])) continue;
+      if (r.exclude && new RegExp(r.exclude.source, r.exclude.flags.replace('g', '')).test(m[0]))
+        continue;
       // A named group "hit" narrows the finding to the part that matters.
       const hit = m.groups
         ? Object.entries(m.groups).find(([k, v]) => k.startsWith('hit') && v !== undefined)?.[1]
@@ -282,8 +301,13 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     if (m.original) [s, e] = originalToFolded(f, m.s, m.e);
     const [a, b] = sentenceOf(f, s, e);
     const sentence = f.text.slice(a, b);
-    if (r.requires && !new RegExp(r.requires.source, r.requires.flags.replace('g', '')).test(sentence)) return false;
-    if (r.unless && new RegExp(r.unless.source, r.unless.flags.replace('g', '')).test(sentence)) return false;
+    if (
+      r.requires &&
+      !new RegExp(r.requires.source, r.requires.flags.replace('g', '')).test(sentence)
+    )
+      return false;
+    if (r.unless && new RegExp(r.unless.source, r.unless.flags.replace('g', '')).test(sentence))
+      return false;
     return true;
   }
 
@@ -316,7 +340,9 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     }
     for (const m of customFromContext(f, context)) raw.push(m);
 
-    const allow = (context.allowList ?? []).map((a) => fold(a).text.trim()).filter((a) => a.length > 0);
+    const allow = (context.allowList ?? [])
+      .map((a) => fold(a).text.trim())
+      .filter((a) => a.length > 0);
     const findings: Finding[] = [];
     const perRule = new Map<string, number>();
     for (const [r, m] of raw) {
@@ -388,8 +414,16 @@ function customFromContext(f: Folded, context: DetectContext): Array<[Rule, RawM
           onOriginal = null; // Refused by the settings page already; never crash a scan over it.
         }
       }
-      const words = sources.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${sources.join('|')})(?![a-z0-9])`, 'g') : null;
-      const id = `custom.${spec.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rule'}`;
+      const words =
+        sources.length > 0
+          ? new RegExp(`(?<![a-z0-9])(?:${sources.join('|')})(?![a-z0-9])`, 'g')
+          : null;
+      const id = `custom.${
+        spec.id
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'rule'
+      }`;
       const base = {
         id,
         criterion: spec.criterion,
@@ -398,7 +432,14 @@ function customFromContext(f: Folded, context: DetectContext): Array<[Rule, RawM
         examples: { flag: ['-'], noFlag: ['-'] },
       };
       if (words) compiled.push({ ...base, kind: 'pattern', on: 'folded', pattern: words });
-      if (onOriginal) compiled.push({ ...base, id: `${id}.pattern`, kind: 'pattern', on: 'original', pattern: onOriginal });
+      if (onOriginal)
+        compiled.push({
+          ...base,
+          id: `${id}.pattern`,
+          kind: 'pattern',
+          on: 'original',
+          pattern: onOriginal,
+        });
     }
     customCache.set(specs, compiled);
   }
@@ -428,7 +469,9 @@ function dedupe(findings: Finding[], text: string): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Finding[] = [];
   for (const f of findings) {
-    const i = out.findIndex((o) => o.criterion === f.criterion && f.start < o.end && o.start < f.end);
+    const i = out.findIndex(
+      (o) => o.criterion === f.criterion && f.start < o.end && o.start < f.end,
+    );
     if (i === -1) {
       out.push(f);
       continue;

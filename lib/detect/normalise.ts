@@ -10,20 +10,98 @@
 
 /** Look-alikes that NFKC leaves alone. Kept small and obvious: each is a letter people use to dodge filters. */
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
-  х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ɡ: 'g', ո: 'n', ս: 'u', ʋ: 'v', ᴀ: 'a', ʙ: 'b',
-  ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ғ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n',
-  ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z', α: 'a', β: 'b', ε: 'e',
-  η: 'n', ƒ: 'f', ſ: 's', ɑ: 'a', ı: 'i', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ß: 'ss',
-  '‘': "'", '’': "'", 'ʼ': "'", '`': "'", '´': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"',
-  '–': '-', '—': '-',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ɡ: 'g',
+  ո: 'n',
+  ս: 'u',
+  ʋ: 'v',
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ғ: 'f',
+  ɢ: 'g',
+  ʜ: 'h',
+  ɪ: 'i',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ɴ: 'n',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ʀ: 'r',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ʏ: 'y',
+  ᴢ: 'z',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ƒ: 'f',
+  ſ: 's',
+  ɑ: 'a',
+  ı: 'i',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ß: 'ss',
+  '‘': "'",
+  '’': "'",
+  ʼ: "'",
+  '`': "'",
+  '´': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '«': '"',
+  '»': '"',
+  '–': '-',
+  '—': '-',
 };
 
 /** Characters that only exist to split words invisibly. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u034f\u180e]/u;
+const INVISIBLE = /^(?:[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e]|\u034f)$/u;
 
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '€': 'e',
 };
 
 const COMBINING = /\p{M}/gu;
@@ -49,7 +127,6 @@ export interface Folded {
   /** The set of token strings, for quick trigger checks. */
   tokenSet: Set<string>;
 }
-
 
 /** Fold one code point to zero or more characters. */
 function foldCodePoint(cp: string): string {
@@ -99,7 +176,7 @@ export function fold(original: string): Folded {
   const codes: number[] = [];
   const st: number[] = [];
   const en: number[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = original.charCodeAt(i);
     if (c < 128) {
       codes.push(ASCII_FOLD[c]!);
@@ -135,7 +212,7 @@ export function fold(original: string): Folded {
 
   // Pass 3: join letters spaced out with single separators: "f u c k", "f.u.c.k", "f-u-c-k".
   const keep = new Uint8Array(m).fill(1);
-  for (let i = 0; i < m; ) {
+  for (let i = 0; i < m;) {
     if (!isLetterCode(codes[i]) || isWordCode(codes[i - 1])) {
       i++;
       continue;
@@ -161,7 +238,7 @@ export function fold(original: string): Folded {
   const outCodes: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (let i = 0; i < m; ) {
+  for (let i = 0; i < m;) {
     if (!keep[i]) {
       i++;
       continue;
@@ -205,7 +282,7 @@ export function fold(original: string): Folded {
 }
 
 /** Printable ASCII and newlines/tabs only. */
-const SIMPLE_ASCII = /^[\x09\x0a\x0d\x20-\x7e]*$/;
+const SIMPLE_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 /** Letters spaced out ("f u c k") or one letter three times ("fuuuck"): the general path handles these. */
 const SPACED_OR_STRETCHED = /(?:^|[^A-Za-z0-9])[A-Za-z](?:[ ._*-][A-Za-z]){3}|([A-Za-z])\1\1/;
 const LEET_NEAR_LETTER = /[0-9@$!|][A-Za-z]|[A-Za-z][0-9@$!|]/;

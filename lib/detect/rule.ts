@@ -53,7 +53,9 @@ const base = {
    * "stem*" for any word starting so). Every way the rule can match must contain one of them:
    * a gate, never a filter (the rule's examples and the functional tables check it).
    */
-  anchors: z.array(z.string().regex(/^[a-z0-9'-][a-z0-9'*-]+$/, 'anchors are lower-case words')).optional(),
+  anchors: z
+    .array(z.string().regex(/^[a-z0-9'-][a-z0-9'*-]+$/, 'anchors are lower-case words'))
+    .optional(),
   /** Speed gate: run the rule only when this matches the original text (e.g. /\d/). */
   needs: z.instanceof(RegExp).optional(),
   /** The rule reads the moderator's names, cases or operations: never gated while those are set. */

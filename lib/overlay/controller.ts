@@ -16,6 +16,7 @@ import {
 import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
 import { PANEL_TAG, Panel } from './panel';
+import { REPEAT_TAG } from './repeat';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
 import { SUMMARY_TAG, Summary } from './summary';
 
@@ -45,6 +46,15 @@ export interface OverlayOptions {
   unreadableAfterMs?: number;
   highlights?: HighlightSink;
   policyVersion?: string;
+  /**
+   * Repeat-caller chips (repeat.ts): told about each comment as it is drawn, cleared with the
+   * overlay; `panelSection` adds the author's standing to the panel.
+   */
+  authors?: {
+    note(el: HTMLElement, comment: ExtractedComment): void;
+    clear(): void;
+    panelSection?(comment: ExtractedComment): HTMLElement | null;
+  };
 }
 
 interface CommentState {
@@ -58,7 +68,9 @@ interface CommentState {
 const COMMIT_EVERY_MS = 400;
 /** Time budget of the first slice of a drain. */
 const FIRST_SLICE_MS = 30;
-const OUR_TAGS = new Set([BADGE_TAG, PANEL_TAG, SUMMARY_TAG].map((t) => t.toUpperCase()));
+const OUR_TAGS = new Set(
+  [BADGE_TAG, PANEL_TAG, SUMMARY_TAG, REPEAT_TAG].map((t) => t.toUpperCase()),
+);
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -157,6 +169,9 @@ export class OverlayController {
           return clipboard.writeText(text);
         }),
       pageUrl: () => doc.location?.href ?? '',
+      ...(options.authors?.panelSection
+        ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
+        : {}),
     });
     this.summary = new Summary(doc, {
       previous: () => this.step(-1),
@@ -444,6 +459,7 @@ export class OverlayController {
       el.setAttribute('data-ma-scanned', '');
       this.count(comment.key, findings.length > 0);
       this.draw(el, comment, findings, this.states.get(el));
+      this.options.authors?.note(el, comment);
     }
     this.renderSummary();
   }
@@ -581,6 +597,7 @@ export class OverlayController {
       el.removeAttribute('data-ma-severity');
     }
     for (const badge of Array.from(doc.querySelectorAll(BADGE_TAG))) badge.remove();
+    this.options.authors?.clear();
     this.queue = [];
     this.queueHead = 0;
     this.queued.clear();

@@ -20,6 +20,8 @@ export interface PanelDeps {
   sendMessage: (message: OverlayMessage) => Promise<unknown>;
   writeClipboard: (text: string) => Promise<void>;
   pageUrl: () => string;
+  /** A section about the comment's author (repeat callers), shown above the actions. */
+  extraSection?: (comment: ExtractedComment) => HTMLElement | null;
 }
 
 export interface PanelTarget {
@@ -217,6 +219,7 @@ export class Panel {
         h(doc, 'h4', {}, 'On any platform'),
         h(doc, 'ul', {}, ...POLICY.always.map((item) => h(doc, 'li', {}, item))),
       ),
+      this.deps.extraSection?.(comment),
       h(doc, 'div', { class: 'actions' }, record, block, copy),
       status,
     );

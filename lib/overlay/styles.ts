@@ -60,3 +60,7 @@ export const SUMMARY_CSS = `${HOST_RESET}
 .title{font-weight:700}
 .note{flex-basis:100%}
 button[aria-pressed="true"]{background:#222;color:#fff}`;
+
+export const REPEAT_CSS = `${HOST_RESET}
+:host{margin:0.25em 0 !important}
+.chip{display:inline-block;max-width:100%;overflow-wrap:anywhere;font-size:0.85em;font-weight:600;padding:0.15em 0.6em;border:2px solid #1740c8;border-radius:0.35em;background:#eef2ff;color:#111}`;

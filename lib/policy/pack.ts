@@ -71,7 +71,8 @@ const raw: PolicyPack = {
       action: 'remove',
       label: 'Offensive language',
       section: 'Annex 1, When to Remove Comments',
-      clause: 'Offensive language has been used which has not been automatically deleted by page filters.',
+      clause:
+        'Offensive language has been used which has not been automatically deleted by page filters.',
       summary: 'Swearing, obscenity or crude insults that the page filters did not catch.',
     },
     {
@@ -108,15 +109,18 @@ const raw: PolicyPack = {
       action: 'remove',
       label: 'Spam',
       section: 'Annex 1, When to Remove Comments',
-      clause: 'It could be classed as spam e.g. website links, promotional content or repeated messages.',
-      summary: 'Website links, promotion, money-making offers, or the same message posted again and again.',
+      clause:
+        'It could be classed as spam e.g. website links, promotional content or repeated messages.',
+      summary:
+        'Website links, promotion, money-making offers, or the same message posted again and again.',
     },
     {
       id: 'sensitive-information',
       action: 'remove',
       label: 'Sensitive information',
       section: 'Annex 1, When to Remove Comments',
-      clause: 'It shares sensitive information e.g. regarding an investigation or covert operation.',
+      clause:
+        'It shares sensitive information e.g. regarding an investigation or covert operation.',
       summary:
         'Details of an investigation or covert operation: planned raids, surveillance, informants, undercover officers, named operations, evidence not made public.',
     },

@@ -280,6 +280,15 @@ export const COMMENTS = [
     text: "Is Narborough Road open again now? The number 14 bus didn't turn up this morning.",
   },
   {
+    id: 'repeat-3',
+    name: 'Leics Crime Watch',
+    handle: 'LeicsCrimeWatch',
+    fb: 'profile.php?id=100089431276518',
+    minutesAgo: 97,
+    expect: ['offensive-language'],
+    text: 'Still no answer from you lot. Fucking useless, follow my page instead for the real news',
+  },
+  {
     id: 'nan',
     name: 'Ryan Chambers',
     handle: 'RyanChambers_',
@@ -313,6 +322,15 @@ export const COMMENTS = [
     expect: [],
     clean: true,
     text: 'How do I give information anonymously? Is Crimestoppers still 0800 555 111?',
+  },
+  {
+    id: 'repeat-4',
+    name: 'Leics Crime Watch',
+    handle: 'LeicsCrimeWatch',
+    fb: 'profile.php?id=100089431276518',
+    minutesAgo: 79,
+    expect: ['offensive-language'],
+    text: "Why won't you reply?? Bunch of useless twats. Leics Crime Watch UK has the real story",
   },
   {
     id: 'well-done',
@@ -349,6 +367,15 @@ export const COMMENTS = [
     text: 'Shared 👍',
   },
   {
+    id: 'repeat-5',
+    name: 'Leics Crime Watch',
+    handle: 'LeicsCrimeWatch',
+    fb: 'profile.php?id=100089431276518',
+    minutesAgo: 58,
+    expect: ['offensive-language'],
+    text: 'Answer my messages you useless bastards',
+  },
+  {
     id: 'whatsapp',
     name: 'Imran Hussain',
     handle: 'ImranH_Leics',
@@ -364,6 +391,15 @@ export const COMMENTS = [
     minutesAgo: 48,
     expect: ['threat-abuse-hate'],
     text: 'Anyone defending this scumbag deserves a good kicking too.',
+  },
+  {
+    id: 'repeat-6',
+    name: 'Leics Crime Watch',
+    handle: 'LeicsCrimeWatch',
+    fb: 'profile.php?id=100089431276518',
+    minutesAgo: 45,
+    expect: ['offensive-language'],
+    text: "Deleting my comments won't work, you shower of shite. Leics Crime Watch UK",
   },
   {
     id: 'knife',

@@ -11,7 +11,10 @@ describe.each(allCases)('$criterion', ({ criterion, flag, noFlag }) => {
       const lo = c.text.toLowerCase();
       const at = lo.indexOf(c.expect.toLowerCase());
       const overlaps = found.some((f) => f.start < at + c.expect!.length && at < f.end);
-      expect(overlaps, `no finding overlaps "${c.expect}": ${JSON.stringify(found.map((f) => f.excerpt))}`).toBe(true);
+      expect(
+        overlaps,
+        `no finding overlaps "${c.expect}": ${JSON.stringify(found.map((f) => f.excerpt))}`,
+      ).toBe(true);
     }
   });
   it.each(noFlag.map((c) => [c.text, c] as const))('should not flag: %s', (_t, c) => {

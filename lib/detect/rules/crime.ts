@@ -7,7 +7,8 @@ import { protectedNameMatches } from './identify';
  * grossly offensive communications, and persistent harassment by one author.
  */
 
-const SEXUAL_OFFENCE = '(?:raped|sexually assaulted|sexually abused|sexually attacked|abused|groomed|molested|indecently assaulted|trafficked|flashed at)';
+const SEXUAL_OFFENCE =
+  '(?:raped|sexually assaulted|sexually abused|sexually attacked|abused|groomed|molested|indecently assaulted|trafficked|flashed at)';
 
 /** Protected by law: naming a sexual-offence victim, a child in proceedings, or defying a restriction. */
 const COURT_ORDER_RE = new RegExp(
@@ -16,7 +17,8 @@ const COURT_ORDER_RE = new RegExp(
 );
 
 /** After "… is", take in the next words: they are the identifying part the moderator must see. */
-const IDENTITY_TAIL = /^,?(?: (?:called|named|little|defo|definitely|obviously))? [a-z'-]+(?: [a-z'-]+)?/;
+const IDENTITY_TAIL =
+  /^,?(?: (?:called|named|little|defo|definitely|obviously))? [a-z'-]+(?: [a-z'-]+)?/;
 
 const COURT_ORDER_EXTRA = new RegExp(
   `(?<![a-z])(?:(?:can't|cannot|can not|won't let (?:them|us|the papers|the press)|not allowed to|aren't allowed to|legally (?:they )?(?:can't|cannot)|the (?:lad|girl|boy|kid|child|teenager) the court (?:can't|cannot|won't))(?: be)? (?:name|named|say|identify|identified|report)[^.!?]{0,60}?(?:(?:but |, ?|\\? ?)(?:it's|its|he's|she's|his name is|her name is|the [a-z]+(?: [a-z]+)? is|is)| is)|(?:gave|given|granted) (?:him|her|them) anonymity[^.!?]{0,40}? but (?:it's|its|he's|she's)|(?:anonymity|reporting restrictions?)(?: order)?(?: or not| my (?:backside|arse)| be damned)[^.!?]{0,40}? (?:it's|its|he's|she's)|(?:rape|abuse|grooming|sexual assault|sex abuse|indecent assault) (?:victim|case victim)(?: in (?:this|the) case)? (?:is|was|'s)|(?:youth court|juvenile) (?:defendant|case)(?: [a-z]+){0,3}? (?:is|was|'s)|(?:i know|we know|everyone knows) the (?:girl|boy|woman|victim|kid) (?:who|that) (?:was|got) (?:raped|abused|groomed|sexually assaulted)[,.]? (?:it's|its|she's|he's))`,
@@ -25,7 +27,8 @@ const COURT_ORDER_EXTRA = new RegExp(
 
 function courtOrderMatches(input: MatchInput): RawMatch[] {
   const out: RawMatch[] = [];
-  for (const m of protectedNameMatches(input, ['protected-by-order'])) out.push({ ...m, confidence: 'high' });
+  for (const m of protectedNameMatches(input, ['protected-by-order']))
+    out.push({ ...m, confidence: 'high' });
   const text = input.folded.text;
   for (const re of [COURT_ORDER_RE, COURT_ORDER_EXTRA]) {
     re.lastIndex = 0;
@@ -43,7 +46,8 @@ function courtOrderMatches(input: MatchInput): RawMatch[] {
   // A named victim of a sexual offence, when the victim is in settings as a victim.
   for (const m of protectedNameMatches(input, ['victim'])) {
     const around = text.slice(Math.max(0, m.s - 80), m.e + 80);
-    if (new RegExp(`(?:${SEXUAL_OFFENCE}|rape|sexual|grooming|abuse)`).test(around)) out.push({ ...m, confidence: 'high' });
+    if (new RegExp(`(?:${SEXUAL_OFFENCE}|rape|sexual|grooming|abuse)`).test(around))
+      out.push({ ...m, confidence: 'high' });
   }
   return out;
 }
@@ -106,14 +110,44 @@ function persistentMatches(input: MatchInput): RawMatch[] {
   if (abusive < 2) return [];
   const original = input.folded.original;
   const lead = original.length - original.trimStart().length;
-  return [{ s: lead, e: original.trimEnd().length, original: true, vars: { n: String(abusive + 1) } }];
+  return [
+    { s: lead, e: original.trimEnd().length, original: true, vars: { n: String(abusive + 1) } },
+  ];
 }
 
 export const crimeRules = [
   rule({
     id: 'crime.court-order',
     contextual: true,
-    anchors: ['raped', 'rape', 'sexually', 'sexual', 'abused', 'abuse', 'groomed', 'grooming', 'molested', 'indecently', 'indecent', 'trafficked', 'flashed', 'name', 'named', 'say', 'identify', 'identified', 'report', 'anonymity', 'restriction', 'restrictions', 'order', 'injunction', 'court', 'youth', 'juvenile'],
+    anchors: [
+      'raped',
+      'rape',
+      'sexually',
+      'sexual',
+      'abused',
+      'abuse',
+      'groomed',
+      'grooming',
+      'molested',
+      'indecently',
+      'indecent',
+      'trafficked',
+      'flashed',
+      'name',
+      'named',
+      'say',
+      'identify',
+      'identified',
+      'report',
+      'anonymity',
+      'restriction',
+      'restrictions',
+      'order',
+      'injunction',
+      'court',
+      'youth',
+      'juvenile',
+    ],
     kind: 'custom',
     criterion: 'crime-court-order-breach',
     also: ['identifies-person'],
@@ -123,19 +157,102 @@ export const crimeRules = [
     match: courtOrderMatches,
     examples: {
       flag: [
-        { text: 'Everyone knows it was Lily Marsh', context: { protectedNames: [{ name: 'Lily Marsh', role: 'protected-by-order', caseRef: 'T20260123' }] } },
+        {
+          text: 'Everyone knows it was Lily Marsh',
+          context: {
+            protectedNames: [
+              { name: 'Lily Marsh', role: 'protected-by-order', caseRef: 'T20260123' },
+            ],
+          },
+        },
         'the girl who was raped is Emma from Braunstone',
         "can't name him but it's the Jones lad from Eyres Monsell",
       ],
       noFlag: [
         'There is a reporting restriction, please do not name anyone',
-        { text: 'Lily Marsh won the bake-off', context: { protectedNames: [{ name: 'Lily Marsh', role: 'witness' }] } },
+        {
+          text: 'Lily Marsh won the bake-off',
+          context: { protectedNames: [{ name: 'Lily Marsh', role: 'witness' }] },
+        },
       ],
     },
   }),
   rule({
     id: 'crime.grossly-offensive',
-    anchors: ['rape*', 'raping', 'molest*', 'sexually', 'abuse*', 'abusing', 'fucked', 'bummed', 'touch*', 'deserv*', 'asked', 'asking', 'riddance', 'glad', 'less', 'serves', 'dead', 'die', 'died', 'dies', 'dying', 'death', 'killed', 'drown*', 'burn*', 'porn*', 'images', 'cp', 'nudes', 'naked', 'pics', 'photos', 'video*', 'vid', 'vids', 'sexy', 'fit', 'hot', 'fuckable', 'shaggable', 'ditch', 'home', 'found', 'wish', 'shame', 'piss', 'grave*', 'bites', 'brown', 'swim', 'gas', 'shag*', 'grateful', 'done', 'hangs', 'gunman', 'gunmen', 'shooter', 'shooting', 'stabbing', 'explosion', 'bomber', 'bomb*', 'terror*', 'attack*', 'evacuate', 'leave', 'run', 'get', 'reactor', 'blow', 'explode'],
+    anchors: [
+      'rape*',
+      'raping',
+      'molest*',
+      'sexually',
+      'abuse*',
+      'abusing',
+      'fucked',
+      'bummed',
+      'touch*',
+      'deserv*',
+      'asked',
+      'asking',
+      'riddance',
+      'glad',
+      'less',
+      'serves',
+      'dead',
+      'die',
+      'died',
+      'dies',
+      'dying',
+      'death',
+      'killed',
+      'drown*',
+      'burn*',
+      'porn*',
+      'images',
+      'cp',
+      'nudes',
+      'naked',
+      'pics',
+      'photos',
+      'video*',
+      'vid',
+      'vids',
+      'sexy',
+      'fit',
+      'hot',
+      'fuckable',
+      'shaggable',
+      'ditch',
+      'home',
+      'found',
+      'wish',
+      'shame',
+      'piss',
+      'grave*',
+      'bites',
+      'brown',
+      'swim',
+      'gas',
+      'shag*',
+      'grateful',
+      'done',
+      'hangs',
+      'gunman',
+      'gunmen',
+      'shooter',
+      'shooting',
+      'stabbing',
+      'explosion',
+      'bomber',
+      'bomb*',
+      'terror*',
+      'attack*',
+      'evacuate',
+      'leave',
+      'run',
+      'get',
+      'reactor',
+      'blow',
+      'explode',
+    ],
     kind: 'custom',
     criterion: 'crime-grossly-offensive',
     confidence: 'high',
@@ -143,7 +260,11 @@ export const crimeRules = [
     explain: "Grossly offensive, indecent or false: '{excerpt}'",
     match: grossMatches,
     examples: {
-      flag: ['hope she gets raped', 'good riddance, one less scum, glad he is dead', "there's a gunman in Highcross, everyone get out now"],
+      flag: [
+        'hope she gets raped',
+        'good riddance, one less scum, glad he is dead',
+        "there's a gunman in Highcross, everyone get out now",
+      ],
       noFlag: ['Whoever did this to that child is evil', 'this traffic is f***ing ridiculous'],
     },
   }),
@@ -153,12 +274,23 @@ export const crimeRules = [
     criterion: 'crime-targeted-harassment-hate',
     confidence: 'medium',
     suppress: ['quoted', 'condemn'],
-    explain: 'Abusive again: this author has posted {n} abusive messages on this page (persistent harassment)',
+    explain:
+      'Abusive again: this author has posted {n} abusive messages on this page (persistent harassment)',
     match: persistentMatches,
     examples: {
-      flag: [{ text: 'you are pathetic and everyone hates you', context: { recentByAuthor: ['you are a useless idiot', 'shut up you vile cow, you are scum'] } }],
+      flag: [
+        {
+          text: 'you are pathetic and everyone hates you',
+          context: {
+            recentByAuthor: ['you are a useless idiot', 'shut up you vile cow, you are scum'],
+          },
+        },
+      ],
       noFlag: [
-        { text: 'you are pathetic', context: { recentByAuthor: ['where is this?', 'thanks for the update'] } },
+        {
+          text: 'you are pathetic',
+          context: { recentByAuthor: ['where is this?', 'thanks for the update'] },
+        },
         'you are pathetic',
       ],
     },
@@ -170,10 +302,25 @@ export const crimeRules = [
     confidence: 'medium',
     suppress: ['quoted', 'condemn'],
     explain: "Uses '{excerpt}', among the most offensive slurs there are",
-    terms: ['nigger', 'niggers', 'kike', 'kikes', 'sand nigger', 'jungle bunny', 'porch monkey', 'golliwog', 'paki bashing', 'gas the jews', 'muzrat'],
+    terms: [
+      'nigger',
+      'niggers',
+      'kike',
+      'kikes',
+      'sand nigger',
+      'jungle bunny',
+      'porch monkey',
+      'golliwog',
+      'paki bashing',
+      'gas the jews',
+      'muzrat',
+    ],
     examples: {
       flag: ['filthy nigger', 'gas the jews'],
-      noFlag: ['He called my son a "n*****", I have reported it', 'the word "kike" is vile, report it'],
+      noFlag: [
+        'He called my son a "n*****", I have reported it',
+        'the word "kike" is vile, report it',
+      ],
     },
   }),
 ];

@@ -1,0 +1,157 @@
+import {
+  buildContactIndex,
+  buildRepeatData,
+  currentView,
+  type BlockLog,
+  type BlockView,
+  type ContactIndex,
+  type ContactsStore,
+  type ForceAccountsStore,
+  type RepeatCallerEventsStore,
+  type RepeatData,
+} from '../records';
+import type { CheckedItem } from '../storage/records';
+
+/**
+ * The background's parsed copy of what storage holds, so a request does not read and zod-check
+ * the whole store again (100,000 contacts take around a second to parse; a lookup or a recording
+ * should take milliseconds).
+ *
+ * A value is cached only after a read that passed its schema, or after the background wrote it.
+ * Every cached item is watched: a change the background did not make itself (the options page
+ * clearing data, an import, another copy of the background after a restart) drops the copy, and
+ * the next request reads and checks storage again.
+ *
+ * @example
+ * const deps: HandlerDeps = { ...defaultDeps, cache: new RecordsCache() };
+ */
+export class RecordsCache {
+  private readonly values = new Map<string, unknown>();
+  /** Writes the background made whose change event has not come back yet, by item name. */
+  private readonly ownWrites = new Map<string, number>();
+  private readonly unwatch = new Map<string, () => void>();
+  private index: { store: ContactsStore; index: ContactIndex } | null = null;
+  private views: { log: BlockLog; views: BlockView[] } | null = null;
+  private data: {
+    index: ContactIndex;
+    accounts: ForceAccountsStore;
+    events: RepeatCallerEventsStore;
+    log: BlockLog;
+    data: RepeatData;
+  } | null = null;
+
+  /** The cached value of `item`, or undefined when it must be read from storage. */
+  get<T>(item: CheckedItem<T>): T | undefined {
+    return this.values.get(item.name) as T | undefined;
+  }
+
+  /** Keeps a value just read (and checked) from storage, and starts watching the item. */
+  remember<T>(item: CheckedItem<T>, value: T): void {
+    this.watch(item);
+    this.values.set(item.name, value);
+  }
+
+  /**
+   * Keeps a value the background is about to write; the change event it causes is recognised
+   * and does not drop the copy. `index` carries an index already updated for `value`.
+   */
+  wrote<T>(item: CheckedItem<T>, value: T, index?: ContactIndex): void {
+    this.watch(item);
+    this.values.set(item.name, value);
+    this.ownWrites.set(item.name, (this.ownWrites.get(item.name) ?? 0) + 1);
+    if (index) this.index = { store: value as ContactsStore, index };
+    else if (this.index && item.name === 'contacts') this.index = null;
+  }
+
+  /** Drops the cached copy of one item (after a failed write, or a change from elsewhere). */
+  forget(name: string): void {
+    this.values.delete(name);
+    this.ownWrites.delete(name);
+    if (name === 'contacts') this.index = null;
+  }
+
+  /** Drops every cached item except those named (after a request that may have written them). */
+  forgetAllBut(keep: readonly string[]): void {
+    for (const name of [...this.values.keys()]) if (!keep.includes(name)) this.forget(name);
+  }
+
+  /** Drops everything and stops watching. */
+  clear(): void {
+    for (const stop of this.unwatch.values()) stop();
+    this.unwatch.clear();
+    this.values.clear();
+    this.ownWrites.clear();
+    this.index = null;
+    this.views = null;
+    this.data = null;
+  }
+
+  /** The contact index for exactly this store, built once and then kept up to date in place. */
+  contactIndex(store: ContactsStore): ContactIndex {
+    if (this.index?.store !== store) {
+      this.index = { store, index: buildContactIndex(store.contacts) };
+    }
+    return this.index.index;
+  }
+
+  /** Everything `userStatus` needs, rebuilt only when one of its inputs changed. */
+  repeatData(
+    contacts: ContactsStore,
+    accounts: ForceAccountsStore,
+    events: RepeatCallerEventsStore,
+    log: BlockLog,
+  ): RepeatData {
+    const index = this.contactIndex(contacts);
+    const d = this.data;
+    if (d && d.index === index && d.accounts === accounts && d.events === events && d.log === log) {
+      return d.data;
+    }
+    if (this.views?.log !== log) this.views = { log, views: currentView(log) };
+    const data = buildRepeatData({
+      contacts: index,
+      accounts: accounts.accounts,
+      events: events.events,
+      blocks: this.views.views,
+    });
+    this.data = { index, accounts, events, log, data };
+    return data;
+  }
+
+  private watch<T>(item: CheckedItem<T>): void {
+    if (this.unwatch.has(item.name)) return;
+    this.unwatch.set(
+      item.name,
+      item.item.watch((next) => this.changed(item.name, next)),
+    );
+  }
+
+  private changed(name: string, next: unknown): void {
+    const pending = this.ownWrites.get(name) ?? 0;
+    if (pending > 0) {
+      this.ownWrites.set(name, pending - 1);
+      // Our own write coming back: keep the copy if it still looks like what we wrote (the
+      // check is cheap, since the point is not to compare 100,000 records on every write).
+      if (fingerprint(next) === fingerprint(this.values.get(name))) return;
+    }
+    this.forget(name);
+  }
+}
+
+/** Array lengths and last ids of a stored value's top-level fields. */
+function fingerprint(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(v)) {
+      const last: unknown = v[v.length - 1];
+      const id =
+        last && typeof last === 'object'
+          ? ((last as { id?: unknown; hash?: unknown }).id ?? (last as { hash?: unknown }).hash)
+          : last;
+      parts.push(`${k}:${v.length}:${String(id)}`);
+    } else {
+      parts.push(`${k}:${JSON.stringify(v)}`);
+    }
+  }
+  return parts.join('|');
+}
