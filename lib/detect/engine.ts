@@ -196,30 +196,60 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     return bit !== undefined && open[bit] === 0;
   }
 
-  function openGates(f: Folded): Uint8Array {
-    const open = openBuf;
-    open.fill(0);
-    if (gated.size === 0) return open;
-    for (const tok of f.tokens) {
-      let t = tok.t;
-      // "dealer's" opens the gates "dealer" opens.
-      if (t.endsWith("'s")) t = t.slice(0, -2);
-      const exact = exactAnchor.get(t);
-      if (exact) for (const b of exact) open[b] = 1;
-      const pre = prefixAnchor.get(key2(t));
-      if (pre) for (const [stem, b] of pre) if (t.startsWith(stem)) open[b] = 1;
+  /**
+   * What one token means to the engine: lexicon hits and the rule gates it opens. Comments share
+   * most of their words, so this is worked out once per distinct word and remembered (bounded).
+   */
+  interface TokenInfo {
+    hits: LexEntry[] | undefined;
+    gates: number[];
+  }
+  const memo = new Map<string, TokenInfo>();
+  const MEMO_LIMIT = 50_000;
+
+  function tokenInfo(t: string): TokenInfo {
+    const known = memo.get(t);
+    if (known) return known;
+    let hits = exact.get(t);
+    if (!hits && t.includes('*')) {
+      // Censored with stars: "f**k", "c*nt". First and last letters must be real, and the
+      // pattern must fit exactly one term, or it means nothing we can name.
+      if (/^[a-z].*[a-z]$/.test(t)) {
+        const re = new RegExp(`^${t.replace(/\*/g, '[a-z]')}$`);
+        const cands = (wild.get(wildKey(t)) ?? []).filter((x) => re.test(x.term));
+        const distinct = new Set(cands.map((x) => squeeze(x.term)));
+        if (cands.length > 0 && distinct.size === 1) hits = cands;
+      }
     }
-    return open;
+    if (!hits && hasDouble(t)) hits = squeezed.get(squeeze(t));
+    if (!hits && prefixes.size > 0) {
+      for (const p of prefixes.get(key2(t)) ?? []) {
+        if (t.length > p.term.length && t.startsWith(p.term)) {
+          hits = [p];
+          break;
+        }
+      }
+    }
+    const gates: number[] = [...(exactAnchor.get(t) ?? [])];
+    for (const [stem, b] of prefixAnchor.get(key2(t)) ?? []) if (t.startsWith(stem)) gates.push(b);
+    const info = { hits, gates };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(t, info);
+    return info;
   }
 
+  /** One pass over the tokens: lexicon matches into `out`, opened gates into `open`. */
   function lexiconMatches(
     f: Folded,
     out: Array<[Rule, RawMatch]>,
     enabled: (c: CriterionId) => boolean,
+    open: Uint8Array,
   ) {
+    open.fill(0);
     for (const tok of f.tokens) {
       let t = tok.t;
       let e = tok.e;
+      // "dealer's" is "dealer" for matching and for gates.
       if (t.endsWith("'s")) {
         t = t.slice(0, -2);
         e -= 2;
@@ -227,28 +257,10 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         t = t.slice(0, -1);
         e -= 1;
       }
-      let hits = exact.get(t);
-      if (!hits && t.includes('*')) {
-        // Censored with stars: "f**k", "c*nt". First and last letters must be real, and the
-        // pattern must fit exactly one term, or it means nothing we can name.
-        if (/^[a-z].*[a-z]$/.test(t)) {
-          const re = new RegExp(`^${t.replace(/\*/g, '[a-z]')}$`);
-          const cands = (wild.get(wildKey(t)) ?? []).filter((x) => re.test(x.term));
-          const distinct = new Set(cands.map((x) => squeeze(x.term)));
-          if (cands.length > 0 && distinct.size === 1) hits = cands;
-        }
-      }
-      if (!hits && hasDouble(t)) hits = squeezed.get(squeeze(t));
-      if (!hits && prefixes.size > 0) {
-        for (const p of prefixes.get(key2(t)) ?? []) {
-          if (t.length > p.term.length && t.startsWith(p.term)) {
-            hits = [p];
-            break;
-          }
-        }
-      }
-      if (!hits) continue;
-      for (const h of hits) {
+      const info = tokenInfo(t);
+      for (const b of info.gates) open[b] = 1;
+      if (!info.hits) continue;
+      for (const h of info.hits) {
         if (!enabled(h.rule.criterion)) continue;
         out.push([h.rule, { s: tok.s, e, confidence: h.confidence }]);
       }
@@ -317,8 +329,8 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     const enabledSet = context.enabledCriteria ? new Set(context.enabledCriteria) : null;
     const enabled = enabledSet === null ? ALL_ENABLED : (c: CriterionId) => enabledSet.has(c);
     const raw: Array<[Rule, RawMatch]> = [];
-    lexiconMatches(f, raw, enabled);
-    const open = openGates(f);
+    const open = openBuf;
+    lexiconMatches(f, raw, enabled, open);
     const hasContext =
       (context.protectedNames?.length ?? 0) > 0 ||
       (context.activeCases?.length ?? 0) > 0 ||
