@@ -6,6 +6,7 @@ import { OverlayController, messageChannelYield } from '@/lib/overlay/controller
 import type { OverlayMessage } from '@/lib/overlay/messages';
 import { AuthorStatuses, STATUS_STORAGE_KEYS } from '@/lib/overlay/repeat';
 import { adapterFor } from '@/lib/sites';
+import { REMOVALS_STORAGE_KEY } from '@/lib/storage/removals';
 import { readSettings, settingsItem, watchSettings } from '@/lib/storage/settings';
 
 export default defineContentScript({
@@ -59,10 +60,13 @@ export default defineContentScript({
     const unwatchRecords = STATUS_STORAGE_KEYS.map((key) =>
       storage.watch(key, () => authors.refresh()),
     );
+    // Removals marked in another tab on the same post count here too.
+    const unwatchRemovals = storage.watch(REMOVALS_STORAGE_KEY, () => overlay.refreshRemovals());
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
     ctx.onInvalidated(() => {
       unwatch();
       unwatchRecords.forEach((stop) => stop());
+      unwatchRemovals();
       overlay.destroy();
     });
   },

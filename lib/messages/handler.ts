@@ -6,7 +6,11 @@ import {
   buildContactIndex,
   buildRepeatData,
   captureEvidence,
+  contactBucket,
   currentView,
+  joinContacts,
+  nearThreshold,
+  repeatCallerList,
   newContact,
   parseUserInput,
   DEFAULT_REPEAT_SETTINGS,
@@ -21,17 +25,20 @@ import {
   type ForceAccount,
   type Moderator,
   type RepeatSettings,
+  type RepeatStatus,
   type UserIdentity,
 } from '../records';
 import {
   DEFAULT_ACCOUNTS,
   accountsItem,
   blockLogItem,
-  contactsItem,
+  contactBucketItems,
   draftsItem,
   installedAtItem,
+  migrateLegacyContacts,
   moderatorItem,
   readChecked,
+  readCheckedMany,
   repeatEventsItem,
   type CheckedItem,
   type Draft,
@@ -39,8 +46,15 @@ import {
 import { emptyDraft, entryFromDraft, identityFromInput } from './draft';
 import { deleteExpired, eraseOne, importBackup } from './data';
 import { readSettings } from '../storage/settings';
+import { handleRemoval } from './removals';
 import type { RecordsCache } from './cache';
-import { RequestSchema, type Reply, type Request, type StatusSummary } from './protocol';
+import {
+  RequestSchema,
+  type OverviewRow,
+  type Reply,
+  type Request,
+  type StatusSummary,
+} from './protocol';
 import { summaryOf } from './status';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
@@ -90,6 +104,47 @@ async function read<T>(ctx: Ctx, item: CheckedItem<T>): Promise<T> {
   return r.value;
 }
 
+/**
+ * Moves contacts from the old single key to the buckets if it is still there (a no-op costing one
+ * storage read otherwise). Says whether the buckets now hold every contact.
+ */
+async function ensureMigrated(ctx: Ctx): Promise<boolean> {
+  const m = await migrateLegacyContacts(ctx.now);
+  if (m.kind === 'none') return true;
+  // The buckets were rewritten: whatever the cache held of them is stale.
+  ctx.deps.cache?.forgetAllBut(['accounts', 'repeatEvents', 'blockLog', 'drafts', 'moderator']);
+  if (m.kind === 'quarantined') ctx.warnings.push(m.problem.message);
+  if (m.kind === 'not-verified') {
+    ctx.warnings.push(m.message);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Every contact bucket: from the cache where it holds them, else read (in one storage call) and
+ * checked, each bucket quarantined on its own if it is not valid.
+ */
+async function readContactBuckets(ctx: Ctx): Promise<ContactsStore[]> {
+  const cache = ctx.deps.cache;
+  let out = contactBucketItems.map((item) => cache?.get(item));
+  if (out.every((v) => v !== undefined)) return out as ContactsStore[];
+  await ensureMigrated(ctx);
+  out = contactBucketItems.map((item) => cache?.get(item));
+  const missing = out.flatMap((v, i) => (v === undefined ? [i] : []));
+  const reads = await readCheckedMany(
+    missing.map((i) => contactBucketItems[i]!),
+    { quarantine: true, now: ctx.now },
+  );
+  reads.forEach((r, j) => {
+    const i = missing[j]!;
+    out[i] = r.value;
+    if (r.problem) ctx.warnings.push(r.problem.message);
+    else cache?.remember(contactBucketItems[i]!, r.value);
+  });
+  return out as ContactsStore[];
+}
+
 /** The rule's numbers: the window from the moderator's settings, unless the deps fix them. */
 async function repeatSettings(ctx: Ctx): Promise<RepeatSettings> {
   if (ctx.deps.settings) return ctx.deps.settings;
@@ -99,14 +154,14 @@ async function repeatSettings(ctx: Ctx): Promise<RepeatSettings> {
 
 async function repeatData(ctx: Ctx) {
   const [contacts, accounts, events, log] = [
-    await read(ctx, contactsItem),
+    await readContactBuckets(ctx),
     await read(ctx, accountsItem),
     await read(ctx, repeatEventsItem),
     await read(ctx, blockLogItem),
   ];
   if (ctx.deps.cache) return ctx.deps.cache.repeatData(contacts, accounts, events, log);
   return buildRepeatData({
-    contacts: contacts.contacts,
+    contacts: joinContacts(contacts),
     accounts: accounts.accounts,
     events: events.events,
     blocks: currentView(log),
@@ -157,21 +212,40 @@ async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
   return summaryOf(userStatus(key, data, ctx.now, await repeatSettings(ctx)));
 }
 
-/** Appends one contact, keeping the background's index current rather than rebuilding it. */
+/**
+ * Appends one contact to its user's bucket (the only key written), keeping the background's index
+ * current rather than rebuilding it.
+ */
 async function appendContact(ctx: Ctx, contact: Contact): Promise<boolean> {
-  const store = await read(ctx, contactsItem);
+  const stores = await readContactBuckets(ctx);
   const cache = ctx.deps.cache;
-  const index = cache ? cache.contactIndex(store) : buildContactIndex(store.contacts);
+  const index = cache ? cache.contactIndex(stores) : buildContactIndex(joinContacts(stores));
   if (addContact(index, contact) !== 'added') return false;
-  const next: ContactsStore = { schemaVersion: 1, contacts: [...store.contacts, contact] };
-  cache?.wrote(contactsItem, next, index);
+  const bucket = contactBucket(contact.userKey);
+  const item = contactBucketItems[bucket]!;
+  const next: ContactsStore = {
+    schemaVersion: 1,
+    contacts: [...stores[bucket]!.contacts, contact],
+  };
+  cache?.wroteContacts(item, bucket, next, index);
   try {
-    await contactsItem.item.setValue(next);
+    await item.item.setValue(next);
   } catch (err) {
-    cache?.forget(contactsItem.name);
+    cache?.forget(item.name);
     throw err;
   }
   return true;
+}
+
+function overviewRow(s: RepeatStatus): OverviewRow {
+  return {
+    personId: s.personId,
+    userKey: s.userKey,
+    state: s.state,
+    countInWindow: s.countInWindow,
+    windowDays: s.windowDays,
+    ...(s.lastContactAt !== undefined ? { lastContactAt: s.lastContactAt } : {}),
+  };
 }
 
 async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
@@ -421,6 +495,33 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         },
       };
     }
+    case 'repeat:overview': {
+      const [data, settings] = [await repeatData(ctx), await repeatSettings(ctx)];
+      const list = repeatCallerList(data, ctx.now, settings);
+      const near = nearThreshold(data, ctx.now, settings);
+      return {
+        ok: true,
+        overview: {
+          list: list.map(overviewRow),
+          near: near.map(overviewRow),
+          counts: { contacts: data.index.byId.size, users: data.index.byUser.size },
+          windowDays: settings.windowDays,
+          threshold: settings.threshold,
+        },
+      };
+    }
+    case 'repeat:person': {
+      const [data, settings] = [await repeatData(ctx), await repeatSettings(ctx)];
+      const status = userStatus(req.userKey, data, ctx.now, settings);
+      const contacts = status.linkedKeys
+        .flatMap((k) => data.index.byUser.get(k) ?? [])
+        .sort((a, b) => a.t - b.t || (a.contact.id < b.contact.id ? -1 : 1))
+        .map((i) => i.contact);
+      const advice = status.linkedKeys
+        .flatMap((k) => data.events.get(k) ?? [])
+        .filter((e) => e.kind === 'advised');
+      return { ok: true, person: { status, contacts, advice } };
+    }
     case 'status:lookup': {
       const key = parseUserInput(req.query, req.platform);
       if (key === null)
@@ -428,6 +529,10 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const status = await summarise(ctx, key);
       return { ok: true, message: status.text, status };
     }
+    case 'removal:record':
+    case 'removal:status':
+    case 'removal:dismiss':
+      return handleRemoval(ctx, req);
     case 'moderator:set':
       await moderatorItem.item.setValue(req.moderator);
       return { ok: true, message: 'Moderator details saved.' };
@@ -437,6 +542,12 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       // These rewrite several items in one storage call (lib/messages/data.ts), so the cached
       // copies are dropped before (read fresh) and after (whatever the outcome).
       const dataCtx = { ...ctx, moderator: await requireModerator(ctx), newId: ctx.deps.newId };
+      // They rewrite every contact bucket, so the old single key must be gone first (or it would
+      // bring erased or deleted contacts back when next read).
+      if (!(await ensureMigrated(ctx)))
+        throw new RequestError(
+          'The contacts are still being moved to their new storage; nothing was changed. Try again.',
+        );
       ctx.deps.cache?.clear();
       try {
         const r =
@@ -467,7 +578,11 @@ function errorText(err: unknown): string {
  * @example
  * const reply = await handleMessage({ type: 'status:lookup', query: '@jbloggs', platform: 'x' }, defaultDeps);
  */
-const READ_ONLY: ReadonlySet<Request['type']> = new Set(['status:batch', 'status:lookup']);
+const READ_ONLY: ReadonlySet<Request['type']> = new Set([
+  'status:batch',
+  'status:lookup',
+  'removal:status',
+]);
 
 export async function handleMessage(message: unknown, deps: HandlerDeps): Promise<Reply> {
   const parsed = RequestSchema.safeParse(message);
@@ -510,6 +625,10 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
 export function seedOnInstall(deps: HandlerDeps): Promise<void> {
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
+    // An update from a version that kept every contact under one key: move them now rather than
+    // on the first request.
+    await ensureMigrated(ctx);
+    for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
     const accounts = await read(ctx, accountsItem);
     if (accounts.accounts.length === 0) {
       await accountsItem.item.setValue({

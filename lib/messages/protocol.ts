@@ -8,10 +8,15 @@ import {
   ModeratorSchema,
   SettledOutcomeSchema,
   UserKeySchema,
+  type Contact,
+  type RepeatCallerEvent,
   type RepeatGuidance,
+  type RepeatState,
+  type RepeatStatus,
 } from '../records';
 import { DraftSchema } from '../storage/records';
 import { BACKUP_MAX_BYTES } from '../records/backup';
+import type { PostRemovals } from '../storage/removals';
 
 /**
  * Everything the background accepts, from the overlay (`contact:record`, `block:start-draft`)
@@ -21,6 +26,12 @@ import { BACKUP_MAX_BYTES } from '../records/backup';
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contact:record'), comment: CommentCaptureSchema }),
   z.object({ type: z.literal('block:start-draft'), comment: CommentCaptureSchema }),
+  /** The moderator removed or hid this comment on the platform themselves (many-removals reminder). */
+  z.object({ type: z.literal('removal:record'), comment: CommentCaptureSchema }),
+  /** How many removals are recorded on the post this page shows. */
+  z.object({ type: z.literal('removal:status'), pageUrl: z.string().min(1) }),
+  /** Dismiss the many-removals reminder for the post this page shows. */
+  z.object({ type: z.literal('removal:dismiss'), pageUrl: z.string().min(1) }),
   z.object({
     type: z.literal('contact:add-manual'),
     platform: PlatformSchema,
@@ -85,6 +96,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
     platform: PlatformSchema,
     pageUrl: z.string().min(1),
   }),
+  /**
+   * What the popup's Repeat callers tab lists (the list, those one short, counts), worked out by
+   * the background from the contacts it already holds parsed, so the popup never parses them.
+   */
+  z.object({ type: z.literal('repeat:overview') }),
+  /** One person's status, contacts and advice, for the popup's lookup panel. */
+  z.object({ type: z.literal('repeat:person'), userKey: UserKeySchema }),
   /** Two identities of one person (e.g. a Facebook profile and an X handle) count together. */
   z.object({
     type: z.literal('repeat:link'),
@@ -119,6 +137,36 @@ export interface StatusBatch {
   guidance?: RepeatGuidance & { accountLabel: string };
 }
 
+/** One row of the repeat-caller list (or of those one contact short). */
+export interface OverviewRow {
+  personId: string;
+  userKey: string;
+  state: RepeatState;
+  countInWindow: number;
+  windowDays: number;
+  lastContactAt?: string;
+}
+
+/** What `repeat:overview` answers. */
+export interface RepeatOverview {
+  /** On the list now, most recent contact first. */
+  list: OverviewRow[];
+  /** One counted contact short of the list, most recent first. */
+  near: OverviewRow[];
+  /** Contacts held (duplicates of a comment counted once) and the user keys they are under. */
+  counts: { contacts: number; users: number };
+  windowDays: number;
+  threshold: number;
+}
+
+/** What `repeat:person` answers: the status, and what the timeline and block draft need. */
+export interface PersonDetail {
+  status: RepeatStatus;
+  /** Contacts of every linked identity, oldest first. */
+  contacts: Contact[];
+  advice: Extract<RepeatCallerEvent, { kind: 'advised' }>[];
+}
+
 /**
  * Every answer. `ok: false` always carries a message a moderator can act on; `warnings` reports
  * stored data that had to be quarantined while handling the request.
@@ -132,5 +180,8 @@ export type Reply =
       entryId?: string;
       status?: StatusSummary;
       batch?: StatusBatch;
+      removals?: PostRemovals;
+      overview?: RepeatOverview;
+      person?: PersonDetail;
     }
   | { ok: false; error: string; warnings?: string[] };

@@ -1,6 +1,7 @@
 import type { DetectContext, Finding } from '../detect/types';
 import { POLICY } from '../policy';
 import type { ExtractedComment, SiteAdapter } from '../sites/types';
+import type { PostRemovals } from '../storage/removals';
 import type { Settings } from '../storage/settings';
 import { BADGE_TAG, createBadge, placeBadge, updateBadge, type Badge } from './badge';
 import {
@@ -16,6 +17,7 @@ import {
 import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
 import { PANEL_TAG, Panel } from './panel';
+import { removalsOf, shouldRemind } from './removals';
 import { REPEAT_TAG } from './repeat';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
 import { SUMMARY_TAG, Summary } from './summary';
@@ -118,6 +120,13 @@ export class OverlayController {
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
+  /** Removals the moderator has marked on this page's post, as the background last said. */
+  private removals: PostRemovals | null = null;
+  private removalsError: string | undefined;
+  /** Bumped on navigation, so an answer about the previous post is not applied to this one. */
+  private removalsAsk = 0;
+  private summaryRequested = false;
+
   private unreadableChecked = false;
   private cancelUnreadableTimer: (() => void) | null = null;
   private warnedDetect = false;
@@ -172,17 +181,37 @@ export class OverlayController {
       ...(options.authors?.panelSection
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
         : {}),
+      onRemovalReply: (reply) => this.applyRemovals(reply, this.removalsAsk),
     });
     this.summary = new Summary(doc, {
       previous: () => this.step(-1),
       next: () => this.step(1),
       togglePause: () => this.togglePause(),
+      dismissReminder: () => void this.dismissReminder(),
     });
   }
 
   /** Starts (or, when switched off in settings, shows only what it should). */
   start(): void {
     this.apply();
+    this.refreshRemovals();
+  }
+
+  /**
+   * Asks the background how many removals are marked on this page's post (on start, after
+   * navigation, and when the removals in storage change, e.g. from another tab).
+   */
+  refreshRemovals(): void {
+    if (this.destroyed) return;
+    const ask = this.removalsAsk;
+    const pageUrl = this.options.doc.location?.href ?? '';
+    if (!pageUrl) return;
+    this.options
+      .sendMessage({ type: 'removal:status', pageUrl })
+      .then((reply) => this.applyRemovals(reply, ask))
+      .catch((error: unknown) =>
+        console.warn('Moderator Assist: could not read the removals on this post.', error),
+      );
   }
 
   /** New settings from storage: switches the overlay on/off or rescans as needed. */
@@ -208,7 +237,11 @@ export class OverlayController {
     if (this.destroyed) return;
     this.clearOverlay();
     this.active = false;
+    this.removalsAsk += 1;
+    this.removals = null;
+    this.removalsError = undefined;
     this.apply();
+    this.refreshRemovals();
   }
 
   /** Removes everything the overlay added and stops watching the page. */
@@ -626,6 +659,51 @@ export class OverlayController {
     }, this.options.unreadableAfterMs ?? 5000);
   }
 
+  private applyRemovals(reply: unknown, ask: number): void {
+    const removals = removalsOf(reply);
+    if (!removals || ask !== this.removalsAsk || this.destroyed) return;
+    this.removals = removals;
+    this.removalsError = undefined;
+    this.requestSummary();
+  }
+
+  private async dismissReminder(): Promise<void> {
+    const before = this.removals;
+    if (!before) return;
+    const ask = this.removalsAsk;
+    this.removals = { ...before, dismissed: true };
+    this.removalsError = undefined;
+    this.renderSummary();
+    const pageUrl = this.options.doc.location?.href ?? '';
+    let failure: string;
+    try {
+      const reply = await this.options.sendMessage({ type: 'removal:dismiss', pageUrl });
+      if (removalsOf(reply)) {
+        this.applyRemovals(reply, ask);
+        return;
+      }
+      const error = (reply as { error?: unknown } | null)?.error;
+      failure = typeof error === 'string' ? error : 'the extension did not answer';
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    if (ask !== this.removalsAsk || this.destroyed) return;
+    // Not saved: show the reminder again, saying why, so the moderator can try once more.
+    this.removals = before;
+    this.removalsError = `Couldn't dismiss the reminder: ${failure}`;
+    this.renderSummary();
+  }
+
+  /** Redraws the summary in the next frame, together with any other writes. */
+  private requestSummary(): void {
+    if (this.summaryRequested) return;
+    this.summaryRequested = true;
+    this.requestFrame(() => {
+      this.summaryRequested = false;
+      this.renderSummary();
+    });
+  }
+
   private renderSummary(): void {
     if (this.destroyed) return;
     const { adapter, doc } = this.options;
@@ -642,6 +720,12 @@ export class OverlayController {
       total: this.active ? this.seen.size : 0,
       paused: this.settings.paused,
       unreadable,
+      reminder: shouldRemind(this.removals)
+        ? {
+            count: this.removals!.count,
+            ...(this.removalsError ? { error: this.removalsError } : {}),
+          }
+        : null,
     });
   }
 

@@ -42,6 +42,12 @@ export type CommentCapture = z.infer<typeof CommentCaptureSchema>;
 export const OverlayMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contact:record'), comment: CommentCaptureSchema }),
   z.object({ type: z.literal('block:start-draft'), comment: CommentCaptureSchema }),
+  /** The moderator removed or hid the comment on the platform themselves; this only notes it. */
+  z.object({ type: z.literal('removal:record'), comment: CommentCaptureSchema }),
+  /** How many removals are noted on the post this page shows (see lib/storage/removals.ts). */
+  z.object({ type: z.literal('removal:status'), pageUrl: z.string().min(1) }),
+  /** Dismisses the many-removals reminder for the post this page shows. */
+  z.object({ type: z.literal('removal:dismiss'), pageUrl: z.string().min(1) }),
 ]);
 export type OverlayMessage = z.infer<typeof OverlayMessageSchema>;
 

@@ -22,7 +22,11 @@ export interface PanelDeps {
   pageUrl: () => string;
   /** A section about the comment's author (repeat callers), shown above the actions. */
   extraSection?: (comment: ExtractedComment) => HTMLElement | null;
+  /** Told about every answer to "Mark as removed / hidden" (the page summary's reminder). */
+  onRemovalReply?: (reply: unknown) => void;
 }
+
+type CommentMessageType = 'contact:record' | 'block:start-draft' | 'removal:record';
 
 export interface PanelTarget {
   comment: ExtractedComment;
@@ -168,6 +172,26 @@ export class Panel {
     );
     const copy = h(doc, 'button', { type: 'button' }, 'Copy evidence summary');
     copy.addEventListener('click', () => void this.copy(target, say));
+    const removedHint = h(
+      doc,
+      'p',
+      { id: 'ma-removed-hint', class: 'hint' },
+      `After you have hidden or deleted this comment on ${site} yourself, mark it here. Moderator Assist does not change anything on ${site}; it counts removals on this post and reminds you of the policy when there are many.`,
+    );
+    const removed = h(
+      doc,
+      'button',
+      { type: 'button', 'aria-describedby': 'ma-removed-hint' },
+      'Mark as removed / hidden',
+    );
+    removed.addEventListener(
+      'click',
+      () =>
+        void this.send('removal:record', target, say, {
+          done: 'Marked as removed / hidden.',
+          failed: "Couldn't mark the comment as removed",
+        }),
+    );
 
     const dialog = h(
       doc,
@@ -220,7 +244,8 @@ export class Panel {
         h(doc, 'ul', {}, ...POLICY.always.map((item) => h(doc, 'li', {}, item))),
       ),
       this.deps.extraSection?.(comment),
-      h(doc, 'div', { class: 'actions' }, record, block, copy),
+      h(doc, 'div', { class: 'actions' }, record, block, copy, removed),
+      removedHint,
       status,
     );
     const style = doc.createElement('style');
@@ -255,7 +280,7 @@ export class Panel {
   }
 
   private async send(
-    type: OverlayMessage['type'],
+    type: CommentMessageType,
     target: PanelTarget,
     say: (text: string, error?: boolean) => void,
     words: { done: string; failed: string },
@@ -268,7 +293,9 @@ export class Panel {
       target.seenAt,
     );
     try {
-      const reply = OverlayReplySchema.safeParse(await this.deps.sendMessage({ type, comment }));
+      const raw = await this.deps.sendMessage({ type, comment });
+      if (type === 'removal:record') this.deps.onRemovalReply?.(raw);
+      const reply = OverlayReplySchema.safeParse(raw);
       if (!reply.success) {
         say(
           `${words.failed}: the extension did not answer. Reload the page and try again; if it keeps happening, tell the Digital Media Team.`,

@@ -50,6 +50,7 @@ blockquote{margin:0.4em 0;padding:0.4em 0.7em;border-inline-start:4px solid #555
 mark{background:#ffe08a;color:#111}
 .finding.crime mark{background:#ffc9d0}
 .actions{display:flex;flex-wrap:wrap;gap:0.5em;margin-top:1em}
+.hint{font-size:0.9em;color:#333}
 .status{margin-top:0.6em;min-height:1.4em;font-weight:600}
 .status.error{color:#8f0018}
 .crime-steps{border:3px double #8f0018;padding:0.5em 0.8em;margin-top:1em}
@@ -59,7 +60,14 @@ export const SUMMARY_CSS = `${HOST_RESET}
 .box{position:fixed;bottom:1em;right:1em;z-index:2147483646;max-width:calc(100vw - 2em);background:#fff;color:#111;border:2px solid #222;border-radius:0.5em;padding:0.5em 0.7em;box-shadow:0 0.25em 1em rgba(0,0,0,0.3);display:flex;flex-wrap:wrap;gap:0.4em;align-items:center;font-size:0.9em}
 .title{font-weight:700}
 .note{flex-basis:100%}
-button[aria-pressed="true"]{background:#222;color:#fff}`;
+button[aria-pressed="true"]{background:#222;color:#fff}
+.box{max-height:calc(100vh - 2em);overflow:auto}
+.title:focus-visible{outline:3px solid #1740c8;outline-offset:2px}
+.reminder{flex-basis:100%;max-width:30em;border:3px double #6b3600;background:#fff8e0;padding:0.4em 0.7em;overflow-wrap:anywhere}
+.reminder p{margin:0.3em 0}
+.reminder a{color:#1740c8;text-decoration:underline}
+.reminder a:focus-visible{outline:3px solid #1740c8;outline-offset:2px}
+.reminder .error{color:#8f0018;font-weight:600}`;
 
 export const REPEAT_CSS = `${HOST_RESET}
 :host{margin:0.25em 0 !important}

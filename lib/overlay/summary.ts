@@ -1,3 +1,4 @@
+import { POLICY } from '../policy';
 import { h } from './dom';
 import { SUMMARY_CSS } from './styles';
 
@@ -9,15 +10,27 @@ export interface SummaryState {
   paused: boolean;
   /** A thread page where no comment could be read. */
   unreadable: boolean;
+  /**
+   * The many-removals reminder (Annex 1), when the moderator has marked enough comments on this
+   * post as removed and has not dismissed it; `error` says why a dismissal did not save.
+   */
+  reminder?: { count: number; error?: string } | null;
 }
 
 export interface SummaryActions {
   previous(): void;
   next(): void;
   togglePause(): void;
+  /** Hides the many-removals reminder for this post. */
+  dismissReminder?(): void;
 }
 
-/** The page summary in the corner: counts, previous/next flagged comment, pause. */
+const REMINDER_TITLE_ID = 'ma-reminder-title';
+
+/**
+ * The page summary in the corner: counts, previous/next flagged comment, pause, and the
+ * many-removals reminder.
+ */
 export class Summary {
   readonly host: HTMLElement;
   private readonly count: HTMLElement;
@@ -25,6 +38,12 @@ export class Summary {
   private readonly prev: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
   private readonly pause: HTMLButtonElement;
+  private readonly title: HTMLElement;
+  private readonly reminder: HTMLElement;
+  private readonly reminderCount: HTMLElement;
+  private readonly reminderError: HTMLElement;
+  /** Announces the reminder when it appears (a region that is shown later is not read out). */
+  private readonly announce: HTMLElement;
   private last = '';
 
   constructor(
@@ -46,18 +65,53 @@ export class Summary {
     this.prev.addEventListener('click', () => actions.previous());
     this.next.addEventListener('click', () => actions.next());
     this.pause.addEventListener('click', () => actions.togglePause());
+    this.title = h(doc, 'span', { class: 'title', tabindex: '-1' }, 'Moderator Assist');
+    this.announce = h(doc, 'span', { class: 'vh', role: 'status', 'aria-live': 'polite' });
+    this.reminderCount = h(doc, 'strong', { id: REMINDER_TITLE_ID });
+    this.reminderError = h(doc, 'p', { class: 'error' });
+    this.reminderError.hidden = true;
+    const dismiss = h(doc, 'button', { type: 'button' }, 'Dismiss reminder for this post');
+    dismiss.addEventListener('click', () => {
+      // The button goes with the reminder: keep keyboard focus in the summary.
+      this.title.focus();
+      actions.dismissReminder?.();
+    });
+    this.reminder = h(
+      doc,
+      'div',
+      { class: 'reminder', role: 'group', 'aria-labelledby': REMINDER_TITLE_ID },
+      h(doc, 'p', {}, h(doc, 'span', { 'aria-hidden': 'true' }, '⚠ '), this.reminderCount),
+      h(doc, 'p', {}, POLICY.manyRemovals),
+      h(
+        doc,
+        'p',
+        {},
+        h(
+          doc,
+          'a',
+          { href: POLICY.guidelinesUrl, target: '_blank', rel: 'noopener noreferrer' },
+          'Social media guidelines (opens in a new tab)',
+        ),
+      ),
+      contactLine(doc),
+      dismiss,
+      this.reminderError,
+    );
+    this.reminder.hidden = true;
     const box = h(
       doc,
       'div',
       // The landmark sits inside the shadow root with its contents, where assistive technology and
       // page-level tools (axe, Playwright's piercing selectors) both find it.
       { class: 'box', role: 'region', 'aria-label': 'Moderator Assist' },
-      h(doc, 'span', { class: 'title' }, 'Moderator Assist'),
+      this.title,
       this.count,
       this.prev,
       this.next,
       this.pause,
       this.note,
+      this.reminder,
+      this.announce,
     );
     shadow.append(style, box);
   }
@@ -90,5 +144,33 @@ export class Summary {
         ? "Can't read comments on this page"
         : '';
     this.note.hidden = this.note.textContent === '';
+    const reminder = state.reminder ?? null;
+    const wasShown = !this.reminder.hidden;
+    this.reminder.hidden = reminder === null;
+    if (reminder) {
+      this.reminderCount.textContent = `Many removals on this post: you have marked ${reminder.count} comments as removed or hidden.`;
+      this.reminderError.textContent = reminder.error ?? '';
+      this.reminderError.hidden = !reminder.error;
+    }
+    if (reminder && !wasShown) this.announce.textContent = this.reminderCount.textContent ?? '';
+    else if (!reminder) this.announce.textContent = '';
   }
+}
+
+/** "Contact the Digital Media Team for advice: …", with the e-mail address as a mailto link. */
+function contactLine(doc: Document): HTMLElement {
+  const contact = POLICY.digitalMediaTeam;
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(contact)?.[0];
+  const line = h(doc, 'p', {}, 'For advice, contact the ');
+  if (!email) {
+    line.append(contact);
+    return line;
+  }
+  const at = contact.indexOf(email);
+  line.append(
+    contact.slice(0, at),
+    h(doc, 'a', { href: `mailto:${email}` }, email),
+    contact.slice(at + email.length),
+  );
+  return line;
 }

@@ -117,9 +117,10 @@ describe('messages', () => {
       'https://www.facebook.com/police/posts/1',
       new Date('2026-11-25T09:00:00Z'),
     );
-    expect(
-      OverlayMessageSchema.parse({ type: 'contact:record', comment: capture }).comment.url,
-    ).toBe('https://www.facebook.com/police/posts/1');
+    const parsed = OverlayMessageSchema.parse({ type: 'contact:record', comment: capture });
+    expect('comment' in parsed && parsed.comment.url).toBe(
+      'https://www.facebook.com/police/posts/1',
+    );
     const summary = evidenceSummary(capture);
     expect(summary).toContain('Author: Jo Bloggs');
     expect(summary).toContain(

@@ -120,7 +120,7 @@ describe('panel', () => {
     );
     const first = controls[0]!;
     const last = controls[controls.length - 1]!;
-    expect(last.textContent).toBe('Copy evidence summary');
+    expect(last.textContent).toBe('Mark as removed / hidden');
     last.focus();
     key(last, 'Tab');
     expect(root.activeElement).toBe(first);
@@ -180,10 +180,14 @@ describe('panel actions', () => {
   it('should start the block workflow with the comment', async () => {
     const { root, sendMessage } = await openFor('kill you');
     buttonNamed(root, 'Start block workflow').click();
-    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled());
-    expect(sendMessage.mock.calls[0]).toEqual([
-      expect.objectContaining({ type: 'block:start-draft' }),
-    ]);
+    await vi.waitFor(() =>
+      expect(sendMessage).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'block:start-draft' }),
+      ),
+    );
+    // Besides the page's one question about removals, nothing else was sent.
+    const types = sendMessage.mock.calls.map((c) => (c as unknown[] as [{ type: string }])[0].type);
+    expect(types).toEqual(['removal:status', 'block:start-draft']);
     await vi.waitFor(() =>
       expect(root.querySelector('[role="status"]')?.textContent).toContain(
         'Block workflow started',
