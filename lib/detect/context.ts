@@ -96,6 +96,25 @@ function isInsideQuotes(text: string, ss: number, se: number, s: number, e: numb
  * Does any of the listed suppressors apply to the folded span [s, e)?
  * Returns the name of the first that applies, for tests and debugging.
  */
+/** Sentence-level answers (news? counter-speech?) are the same for every match in a sentence. */
+const sentenceFlags = new WeakMap<Folded, Map<string, boolean>>();
+function sentenceFlag(f: Folded, which: 'news' | 'condemn', ss: number, se: number): boolean {
+  let flags = sentenceFlags.get(f);
+  if (!flags) {
+    flags = new Map();
+    sentenceFlags.set(f, flags);
+  }
+  const key = `${which}:${ss}:${se}`;
+  let v = flags.get(key);
+  if (v === undefined) {
+    // Only the part of a long sentence around the matches matters; bound the work.
+    const sentence = f.text.slice(ss, Math.min(se, ss + 2000));
+    v = (which === 'news' ? NEWS : CONDEMN).test(sentence);
+    flags.set(key, v);
+  }
+  return v;
+}
+
 export function suppressedBy(
   f: Folded,
   s: number,
@@ -104,7 +123,10 @@ export function suppressedBy(
 ): Suppressor | null {
   if (which.length === 0) return null;
   const text = f.text;
-  const [ss, se] = sentenceOf(f, s, e);
+  let [ss, se] = sentenceOf(f, s, e);
+  // A "sentence" thousands of characters long (no full stops) is judged near the match only.
+  if (s - ss > 400) ss = s - 400;
+  if (se - e > 400) se = e + 400;
   for (const w of which) {
     switch (w) {
       case 'negation': {
@@ -125,14 +147,14 @@ export function suppressedBy(
         break;
       }
       case 'news':
-        if (NEWS.test(text.slice(ss, se))) return w;
+        if (sentenceFlag(f, 'news', ss, se)) return w;
         break;
       case 'question':
         // Only the clause holding the match: "…, who's in?" does not make a threat a question.
         if (/^[^,;]*\?\s*$/.test(text.slice(e, se))) return w;
         break;
       case 'condemn':
-        if (CONDEMN.test(text.slice(ss, se))) return w;
+        if (sentenceFlag(f, 'condemn', ss, se)) return w;
         break;
     }
   }

@@ -196,20 +196,15 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     return bit !== undefined && open[bit] === 0;
   }
 
-  /**
-   * What one token means to the engine: lexicon hits and the rule gates it opens. Comments share
-   * most of their words, so this is worked out once per distinct word and remembered (bounded).
-   */
+  /** What one token means to the engine: lexicon hits and the rule gates it opens. */
   interface TokenInfo {
     hits: LexEntry[] | undefined;
     gates: number[];
   }
-  const memo = new Map<string, TokenInfo>();
-  const MEMO_LIMIT = 50_000;
+  const NO_GATES: number[] = [];
+  const NOTHING: TokenInfo = { hits: undefined, gates: NO_GATES };
 
   function tokenInfo(t: string): TokenInfo {
-    const known = memo.get(t);
-    if (known) return known;
     let hits = exact.get(t);
     if (!hits && t.includes('*')) {
       // Censored with stars: "f**k", "c*nt". First and last letters must be real, and the
@@ -230,12 +225,11 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         }
       }
     }
-    const gates: number[] = [...(exactAnchor.get(t) ?? [])];
-    for (const [stem, b] of prefixAnchor.get(key2(t)) ?? []) if (t.startsWith(stem)) gates.push(b);
-    const info = { hits, gates };
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(t, info);
-    return info;
+    let gates = exactAnchor.get(t) ?? NO_GATES;
+    for (const [stem, b] of prefixAnchor.get(key2(t)) ?? []) {
+      if (t.startsWith(stem)) gates = [...gates, b];
+    }
+    return !hits && gates === NO_GATES ? NOTHING : { hits, gates };
   }
 
   /** One pass over the tokens: lexicon matches into `out`, opened gates into `open`. */
@@ -246,6 +240,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     open: Uint8Array,
   ) {
     open.fill(0);
+    let firstWord = false;
     for (const tok of f.tokens) {
       let t = tok.t;
       let e = tok.e;
@@ -257,6 +252,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         t = t.slice(0, -1);
         e -= 1;
       }
+      if (!firstWord && phraseFirstWords.has(t)) firstWord = true;
       const info = tokenInfo(t);
       for (const b of info.gates) open[b] = 1;
       if (!info.hits) continue;
@@ -265,14 +261,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         out.push([h.rule, { s: tok.s, e, confidence: h.confidence }]);
       }
     }
-    let anyFirst = false;
-    for (const w of phraseFirstWords) {
-      if (f.tokenSet.has(w)) {
-        anyFirst = true;
-        break;
-      }
-    }
-    if (!anyFirst) return;
+    if (!firstWord) return;
     for (const pr of phraseRules) {
       if (!enabled(pr.rule.criterion)) continue;
       pr.re.lastIndex = 0;

@@ -124,12 +124,24 @@ export interface Folded {
   ends: Uint32Array;
   /** Word tokens of the folded text (letters, digits, apostrophes and censoring stars inside words). */
   tokens: Token[];
-  /** The set of token strings, for quick trigger checks. */
-  tokenSet: Set<string>;
 }
+
+/** Folded forms of the non-ASCII code points seen so far (emoji and accents repeat a lot). */
+const foldedCodePoints = new Map<string, string>();
 
 /** Fold one code point to zero or more characters. */
 function foldCodePoint(cp: string): string {
+  let out = foldedCodePoints.get(cp);
+  if (out === undefined) {
+    out = foldCodePointUncached(cp);
+    // Bounded: a hostile text can hold many distinct code points; forget them all and go on.
+    if (foldedCodePoints.size > 4096) foldedCodePoints.clear();
+    foldedCodePoints.set(cp, out);
+  }
+  return out;
+}
+
+function foldCodePointUncached(cp: string): string {
   if (INVISIBLE.test(cp)) return '';
   const direct = CONFUSABLES[cp];
   if (direct !== undefined) return direct;
@@ -168,7 +180,7 @@ const SEPARATORS = new Set([' ', '.', '-', '_', '*'].map((c) => c.charCodeAt(0))
 export function fold(original: string): Folded {
   // Most comments are plain ASCII with nothing spaced out or stretched: then folding keeps every
   // offset, and a native lower-casing plus in-place leetspeak is all there is to do.
-  if (SIMPLE_ASCII.test(original) && !SPACED_OR_STRETCHED.test(original)) {
+  if ((SIMPLE_ASCII.test(original) || onlyInertNonAscii(original)) && !SPACED_OR_STRETCHED.test(original)) {
     return foldSimple(original);
   }
   const n = original.length;
@@ -289,6 +301,22 @@ const LEET_NEAR_LETTER = /[0-9@$!|][A-Za-z]|[A-Za-z][0-9@$!|]/;
 /** Same rule as the general path: symbols between two letters, digits touching a letter. */
 const LEET_IN_WORD = /(?<=[a-z])[@$!|€](?=[a-z])|(?<=[a-z])[013457]|[013457](?=[a-z])/g;
 
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/gu;
+
+/**
+ * True when every non-ASCII character folds to itself (emoji, most symbols): folding such a text
+ * changes only ASCII letters' case, so the simple path's offsets hold.
+ */
+function onlyInertNonAscii(text: string): boolean {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m !== null; m = NON_ASCII.exec(text)) {
+    const cp = m[0];
+    if (cp.length === 1 && cp.charCodeAt(0) < 32) return false;
+    if (foldCodePoint(cp) !== cp) return false;
+  }
+  return true;
+}
+
 function foldSimple(original: string): Folded {
   let text = original.toLowerCase();
   if (LEET_NEAR_LETTER.test(text)) text = text.replace(LEET_IN_WORD, (c) => LEET[c] ?? c);
@@ -316,21 +344,16 @@ function identityMaps(n: number): [Uint32Array, Uint32Array] {
   return [IDENTITY_STARTS, IDENTITY_ENDS];
 }
 
-function tokenise(text: string): { tokens: Token[]; tokenSet: Set<string> } {
+const TOKEN = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
+
+function tokenise(text: string): { tokens: Token[] } {
   const tokens: Token[] = [];
-  const tokenSet = new Set<string>();
-  const re = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
-  for (let mt = re.exec(text); mt !== null; mt = re.exec(text)) {
-    let t = mt[0];
-    // A possessive or contraction tail is part of the word but also useful without it.
+  TOKEN.lastIndex = 0;
+  for (let mt = TOKEN.exec(text); mt !== null; mt = TOKEN.exec(text)) {
+    const t = mt[0];
     tokens.push({ t, s: mt.index, e: mt.index + t.length });
-    tokenSet.add(t);
-    if (t.endsWith("'s")) {
-      t = t.slice(0, -2);
-      tokenSet.add(t);
-    }
   }
-  return { tokens, tokenSet };
+  return { tokens };
 }
 
 /** Map a folded span [s, e) back to original offsets. */

@@ -55,8 +55,11 @@ function contemptMatches(input: MatchInput, which: 'previous' | 'guilt'): RawMat
 }
 
 /** Allegations that, stated as fact about someone identifiable, are defamatory. */
-const ALLEGATION =
-  "(?:(?<![a-z])(?:is|are|was|were|be|being|r)|'s|'re) (?:a |an |the |known |well known |a known |a well known |a convicted |a fucking |a dirty |a proper |a bloody |all |just |nothing but |a bunch of |a load of |total |complete )*(?:paedo|paedophile|pedo|pedophile|nonce|rapist|thief|thieves|crook|crooks|fraud|frauds|fraudster|fraudsters|drug dealer|drug dealers|dealer|scammer|scammers|con ?man|con men|con artists?|wife beater|abuser|child abuser|murderer|criminal|criminals|crack ?head|smackhead|junkie|pimp|groomer|kiddie fiddler|kiddy fiddler|sex offender|bent|corrupt|benefit cheat|benefits cheat|money launderer|fence|conman|cheat|cheats|racist|liar|cowboys|cowboy builders?|a front for [a-z ]+|fake (?:doctor|nurse|charity|builder)|the one who(?:'s| has)? been [a-z]+ing)(?![a-z])|(?:deals|sells|dealing|selling|pushes|pushing|grows|growing) (?:drugs|weed|coke|cocaine|crack|heroin|smack|pills|gear|ket|spice)|(?:steals|stole|nicks|nicked|robs|robbed|rips off|ripped off|scams|scammed|fiddles|fiddled|launders|laundered|embezzled|embezzles|defrauded|defrauds|abuses|abused|beats|beat|touches|touched|grooms|groomed|fences|fenced) (?:from |money from )?(?:customers|kids|children|his wife|her husband|his kids|her kids|old people|pensioners|the elderly|the till|the company|everyone|people|them|his missus|his partner|vulnerable)|(?:sells|selling) (?:stolen|knock[ -]off|fake|counterfeit) [a-z]+|(?:runs|is running) (?:a )?(?:brothel|drugs? den|crack den|cannabis farm|scam|puppy farm)|(?:has|have) (?:a )?(?:cannabis farm|weed farm|drug den)|(?:fiddles|fiddled|cooks|cooked|cooking|fiddling) the (?:books|accounts)|(?:takes|took|taking|accepts|accepted) (?:bribes|backhanders|kickbacks|bungs)|(?:burgled|robbed|mugged|broke into|stabbed|assaulted|attacked|raped|abused|ran over|knocked down) (?:my|his|her|their|the|that|a|an|our)(?: [a-z']+){0,3}|(?:hits|hit|beats|slaps|smacks|abuses) (?:the |his |her |their )?(?:children|kids|wife|husband|partner|pupils|residents|patients|dog|dogs)|(?:sets?|set) fire to (?:his|her|their) own(?: [a-z]+)?(?: for the insurance(?: money)?)?|(?:rips?|ripped|ripping) off (?:pensioners|customers|old people|the elderly|everyone|people|vulnerable)|(?:sells?|sold|selling) (?:booze|alcohol|fags|cigarettes|vapes|knives|drugs|weed) to (?:kids|children|minors|underage|\\d+ year olds)|(?:runs?|running|ran) county lines|(?:uses?|using) slave labour|(?:clocks|clocked|clocking) (?:every |the |all )?(?:cars?|miles|mileage)|embezzl(?:ed|es|ing)|(?:launders|laundering|laundered) money|(?:sold|sells|selling) (?:me |us |people )?(?:a |an )?(?:car|cars|phone|phones|bike|bikes) (?:they|he|she) knew (?:was|were) (?:stolen|nicked)|(?:claims|claiming) benefits and works|(?:nicking|stealing|robbing) (?:the |from |people's |cars|catalytic)[a-z ]{0,30}|(?:running|runs|is running|they're running) a scam|keep (?:your|people's|the) deposits?";
+const ALLEGATION_NOUN =
+  "(?:(?<![a-z])(?:is|are|was|were|be|being|r)|'s|'re) (?:a |an |the |known |well known |a known |a well known |a convicted |a fucking |a dirty |a proper |a bloody |all |just |nothing but |a bunch of |a load of |total |complete )*(?:paedo|paedophile|pedo|pedophile|nonce|rapist|thief|thieves|crook|crooks|fraud|frauds|fraudster|fraudsters|drug dealer|drug dealers|dealer|scammer|scammers|con ?man|con men|con artists?|wife beater|abuser|child abuser|murderer|criminal|criminals|crack ?head|smackhead|junkie|pimp|groomer|kiddie fiddler|kiddy fiddler|sex offender|bent|corrupt|benefit cheat|benefits cheat|money launderer|fence|conman|cheat|cheats|racist|liar|cowboys|cowboy builders?|a front for [a-z ]+|fake (?:doctor|nurse|charity|builder)|the one who(?:'s| has)? been [a-z]+ing)(?![a-z])";
+
+const ALLEGATION_VERB =
+  "(?<![a-z])(?:(?:deals|sells|dealing|selling|pushes|pushing|grows|growing) (?:drugs|weed|coke|cocaine|crack|heroin|smack|pills|gear|ket|spice)|(?:steals|stole|nicks|nicked|robs|robbed|rips off|ripped off|scams|scammed|fiddles|fiddled|launders|laundered|embezzled|embezzles|defrauded|defrauds|abuses|abused|beats|beat|touches|touched|grooms|groomed|fences|fenced) (?:from |money from )?(?:customers|kids|children|his wife|her husband|his kids|her kids|old people|pensioners|the elderly|the till|the company|everyone|people|them|his missus|his partner|vulnerable)|(?:sells|selling) (?:stolen|knock[ -]off|fake|counterfeit) [a-z]+|(?:runs|is running) (?:a )?(?:brothel|drugs? den|crack den|cannabis farm|scam|puppy farm)|(?:has|have) (?:a )?(?:cannabis farm|weed farm|drug den)|(?:fiddles|fiddled|cooks|cooked|cooking|fiddling) the (?:books|accounts)|(?:takes|took|taking|accepts|accepted) (?:bribes|backhanders|kickbacks|bungs)|(?:burgled|robbed|mugged|broke into|stabbed|assaulted|attacked|raped|abused|ran over|knocked down) (?:my|his|her|their|the|that|a|an|our)(?: [a-z']+){0,3}|(?:hits|hit|beats|slaps|smacks|abuses) (?:the |his |her |their )?(?:children|kids|wife|husband|partner|pupils|residents|patients|dog|dogs)|(?:sets?|set) fire to (?:his|her|their) own(?: [a-z]+)?(?: for the insurance(?: money)?)?|(?:rips?|ripped|ripping) off (?:pensioners|customers|old people|the elderly|everyone|people|vulnerable)|(?:sells?|sold|selling) (?:booze|alcohol|fags|cigarettes|vapes|knives|drugs|weed) to (?:kids|children|minors|underage|\\d+ year olds)|(?:runs?|running|ran) county lines|(?:uses?|using) slave labour|(?:clocks|clocked|clocking) (?:every |the |all )?(?:cars?|miles|mileage)|embezzl(?:ed|es|ing)|(?:launders|laundering|laundered) money|(?:sold|sells|selling) (?:me |us |people )?(?:a |an )?(?:car|cars|phone|phones|bike|bikes) (?:they|he|she) knew (?:was|were) (?:stolen|nicked)|(?:claims|claiming) benefits and works|(?:nicking|stealing|robbing) (?:the |from |people's |cars|catalytic)[a-z ]{0,30}|(?:running|runs|is running|they're running) a scam|keep (?:your|people's|the) deposits?)";
 
 /** Someone identifiable: two capitalised words, an @handle, or "the owner/manager of/at …". */
 const NAMED_ORIGINAL =
@@ -78,9 +81,10 @@ const NOT_NAMES = new Set([
 const DEFAMATION_CAREFUL =
   /(?<![a-z])(?:allegedly|alleged|accused of|charged with|arrested (?:for|on suspicion)|on suspicion|court heard|appeared at|denies|denied|is due to appear|pleaded|was convicted|were convicted|found guilty|if (?:he|she|they)|i think|i heard|rumour|rumours|apparently|not saying)(?![a-z])/;
 
-const ALLEGATION_RE = new RegExp(`(?:(?<![a-z])|(?='))${ALLEGATION}`, 'g');
+const ALLEGATION_NOUN_RE = new RegExp(`(?:(?<![a-z])|(?='))${ALLEGATION_NOUN}`, 'g');
+const ALLEGATION_VERB_RE = new RegExp(ALLEGATION_VERB, 'g');
 
-function defamationMatches(input: MatchInput): RawMatch[] {
+function defamationMatches(input: MatchInput, ALLEGATION_RE: RegExp): RawMatch[] {
   const f = input.folded;
   const text = f.text;
   const out: RawMatch[] = [];
@@ -250,14 +254,6 @@ export const courtRules = [
     id: 'defamation.allegation-as-fact',
     contextual: true,
     anchors: [
-      'cannabis',
-      'weed',
-      'drug',
-      'deposit*',
-      'one',
-      'den',
-      'farm',
-      'county',
       'paedo*',
       'pedo*',
       'nonce*',
@@ -266,7 +262,6 @@ export const courtRules = [
       'crook*',
       'fraud*',
       'dealer*',
-      'deal*',
       'scam*',
       'con',
       'conman',
@@ -295,6 +290,24 @@ export const courtRules = [
       'cowboy*',
       'front',
       'fake',
+      'one',
+    ],
+    kind: 'custom',
+    criterion: 'defamatory',
+    confidence: 'medium',
+    suppress: ['negation', 'quoted', 'news', 'question'],
+    explain: "States an allegation as fact about {who}: '{excerpt}'",
+    match: (input) => defamationMatches(input, ALLEGATION_NOUN_RE),
+    examples: {
+      flag: ['Dave Morris is a paedo', "Pearson's Builders are cowboys"],
+      noFlag: ['John Smith is not a thief', 'There are thieves around here'],
+    },
+  }),
+  rule({
+    id: 'defamation.criminal-act-as-fact',
+    contextual: true,
+    anchors: [
+      'deal*',
       'sell*',
       'sold',
       'push*',
@@ -307,9 +320,17 @@ export const courtRules = [
       'fiddl*',
       'embezzl*',
       'defraud*',
+      'abus*',
       'beat*',
       'touch*',
+      'groom*',
+      'fence*',
       'brothel',
+      'den',
+      'farm',
+      'cannabis',
+      'weed',
+      'drug',
       'cook*',
       'bribe*',
       'backhander*',
@@ -322,6 +343,7 @@ export const courtRules = [
       'assault*',
       'attack*',
       'rape*',
+      'raped',
       'knock*',
       'hit*',
       'slap*',
@@ -331,24 +353,28 @@ export const courtRules = [
       'slave',
       'clock*',
       'claim*',
+      'deposit*',
+      'launder*',
+      'scam*',
+      'nicking',
+      'stealing',
+      'robbing',
+      'stolen',
+      'knew',
+      'ran',
     ],
     kind: 'custom',
     criterion: 'defamatory',
     confidence: 'medium',
     suppress: ['negation', 'quoted', 'news', 'question'],
     explain: "States an allegation as fact about {who}: '{excerpt}'",
-    match: defamationMatches,
+    match: (input) => defamationMatches(input, ALLEGATION_VERB_RE),
     examples: {
       flag: [
-        'Dave Morris is a paedo',
         'The manager at Quick Fix Garage steals from customers',
         '@jbloggs deals drugs from his flat',
       ],
-      noFlag: [
-        'Dave Morris has been charged with fraud',
-        'John Smith is not a thief',
-        'There are thieves around here',
-      ],
+      noFlag: ['Dave Morris has been charged with fraud', 'Someone stole my bike'],
     },
   }),
 ];
