@@ -8,26 +8,21 @@ import {
   type FieldErrors,
 } from '../lib/messages/draft';
 import {
-  buildRepeatData,
   contactsCsv,
-  currentView,
   exportContacts,
   exportFileName,
   exportJson,
   formatLondon,
   guidanceFor,
-  nearThreshold,
   parseUserInput,
-  repeatCallerList,
-  userStatus,
   DEFAULT_REPEAT_SETTINGS,
   type RepeatSettings,
-  type Contact,
   type ExportFilter,
-  type RepeatData,
+  type ForceAccount,
   type RepeatStatus,
 } from '../lib/records';
-import type { Draft } from '../lib/storage/records';
+import type { OverviewRow, PersonDetail, Reply, Request } from '../lib/messages/protocol';
+import { readContacts, type Draft } from '../lib/storage/records';
 import { readSettings, watchSettings } from '../lib/storage/settings';
 import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
@@ -36,32 +31,69 @@ import { Field, Notice, Select } from './ui';
 
 type Notice = { ok: boolean; text: string } | null;
 
-function countText(s: RepeatStatus): string {
+function countText(s: { countInWindow: number; windowDays: number }): string {
   return `${s.countInWindow} in ${s.windowDays} days`;
+}
+
+/**
+ * Asks the background a question whenever `req` or `reload` changes (the popup reloads its
+ * snapshot after every write and storage change, which is passed as `reload`), keeping the last
+ * answer on screen until the next one arrives.
+ */
+function useAnswer<T>(
+  req: Request | null,
+  pick: (reply: Extract<Reply, { ok: true }>) => T | undefined,
+  reload: unknown,
+): { value: T | null; error: string | null } {
+  const ask = usePopup((s) => s.ask);
+  const [state, setState] = useState<{ reqKey: string; value: T | null; error: string | null }>({
+    reqKey: '',
+    value: null,
+    error: null,
+  });
+  const reqKey = req ? JSON.stringify(req) : '';
+  useEffect(() => {
+    if (!reqKey) return;
+    let live = true;
+    void ask(JSON.parse(reqKey) as Request).then((reply) => {
+      if (!live) return;
+      const value = reply.ok ? pick(reply) : undefined;
+      setState((prev) => ({
+        reqKey,
+        // After a failed refresh the last answer for the same question stays on screen.
+        value: value ?? (prev.reqKey === reqKey ? prev.value : null),
+        error:
+          value !== undefined ? null : reply.ok ? 'The background gave no answer.' : reply.error,
+      }));
+    });
+    return () => {
+      live = false;
+    };
+    // `pick` is a fixed selector; the request text and `reload` are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reqKey, reload, ask]);
+  // An answer to an earlier question is never shown for this one.
+  return state.reqKey === reqKey && reqKey ? state : { value: null, error: null };
 }
 
 /** The repeat-caller tab: lookup, the list, near the threshold, advice, manual contacts. */
 export function RepeatCallers() {
   const snapshot = usePopup((s) => s.snapshot)!;
-  const now = usePopup((s) => s.now);
   const [query, setQuery] = useState('');
   const [platform, setPlatform] = useState<Platform>('x');
-  const at = now();
-  const data = useMemo(
-    () =>
-      buildRepeatData({
-        contacts: snapshot.contacts.contacts,
-        accounts: snapshot.accounts.accounts,
-        events: snapshot.repeatEvents.events,
-        blocks: currentView(snapshot.blockLog),
-      }),
-    [snapshot],
-  );
   const settings = useRepeatSettings();
+  // The background holds the contacts parsed and indexed; the popup only shows its answers.
+  const reload = useMemo(() => ({ snapshot, settings }), [snapshot, settings]);
+  const overview = useAnswer({ type: 'repeat:overview' }, (r) => r.overview, reload);
   const key = query.trim() ? parseUserInput(query, platform) : null;
-  const status = key ? userStatus(key, data, at, settings) : null;
-  const list = repeatCallerList(data, at, settings);
-  const near = nearThreshold(data, at, settings);
+  const person = useAnswer(
+    key ? { type: 'repeat:person', userKey: key } : null,
+    (r) => r.person,
+    reload,
+  );
+  const detail = person.value;
+  const list = overview.value?.list;
+  const near = overview.value?.near;
 
   return (
     <section aria-labelledby="repeat-heading">
@@ -93,17 +125,14 @@ export function RepeatCallers() {
       </form>
       <div aria-live="polite">
         {query.trim() && !key ? <p>Not a handle or profile URL that can be looked up.</p> : null}
-        {status ? <UserPanel status={status} data={data} /> : null}
+        {key && person.error ? <Notice notice={{ ok: false, text: person.error }} /> : null}
+        {detail ? <UserPanel detail={detail} /> : null}
       </div>
-      <h3 id="list-heading">On the repeat-caller list ({list.length})</h3>
-      <StatusList id="list" statuses={list} empty="Nobody is on the list." onPick={setQuery} />
-      <h3 id="near-heading">One short of the threshold ({near.length})</h3>
-      <StatusList
-        id="near"
-        statuses={near}
-        empty="Nobody is one contact short."
-        onPick={setQuery}
-      />
+      {overview.error ? <Notice notice={{ ok: false, text: overview.error }} /> : null}
+      <h3 id="list-heading">On the repeat-caller list{list ? ` (${list.length})` : ''}</h3>
+      <StatusList id="list" rows={list} empty="Nobody is on the list." onPick={setQuery} />
+      <h3 id="near-heading">One short of the threshold{near ? ` (${near.length})` : ''}</h3>
+      <StatusList id="near" rows={near} empty="Nobody is one contact short." onPick={setQuery} />
       <ExportButtons filter={{}} label="Export all contacts" />
       <ManualContact />
       <Guidance />
@@ -130,19 +159,20 @@ function useRepeatSettings(): RepeatSettings {
 
 function StatusList({
   id,
-  statuses,
+  rows,
   empty,
   onPick,
 }: {
   id: string;
-  statuses: RepeatStatus[];
+  rows: OverviewRow[] | undefined;
   empty: string;
   onPick: (q: string) => void;
 }) {
-  if (statuses.length === 0) return <p>{empty}</p>;
+  if (!rows) return <p>Loading…</p>;
+  if (rows.length === 0) return <p>{empty}</p>;
   return (
     <ul aria-labelledby={`${id}-heading`} className="list">
-      {statuses.map((s) => (
+      {rows.map((s) => (
         <li key={s.personId}>
           <button type="button" className="link" onClick={() => onPick(s.userKey)}>
             <span className="strong">{s.userKey}</span> · {countText(s)} · {STATE_TEXT[s.state]}
@@ -154,41 +184,35 @@ function StatusList({
   );
 }
 
-function timeline(status: RepeatStatus, contacts: readonly Contact[], data: RepeatData) {
-  const keys = new Set(status.linkedKeys);
-  const items: { at: string; text: string }[] = contacts
-    .filter((c) => keys.has(c.userKey))
-    .map((c) => {
-      const account = data.accounts.get(c.accountId);
-      const counted = account?.enrolledInRepeatCallerScheme === true;
-      return {
-        at: c.at,
-        text: `Contact (${c.reason.replaceAll('-', ' ')}) on ${account?.label ?? c.accountId}${counted ? '' : ', not counted'}${c.note ? `: ${c.note}` : ''}`,
-      };
+function timeline(detail: PersonDetail, accounts: readonly ForceAccount[]) {
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const items: { at: string; text: string }[] = detail.contacts.map((c) => {
+    const account = byId.get(c.accountId);
+    const counted = account?.enrolledInRepeatCallerScheme === true;
+    return {
+      at: c.at,
+      text: `Contact (${c.reason.replaceAll('-', ' ')}) on ${account?.label ?? c.accountId}${counted ? '' : ', not counted'}${c.note ? `: ${c.note}` : ''}`,
+    };
+  });
+  for (const e of detail.advice) {
+    items.push({
+      at: e.at,
+      text: `Advised (${e.how.replace('-', ' ')}) by ${e.by.name}: ${e.advice}`,
     });
-  for (const k of keys) {
-    for (const e of data.events.get(k) ?? []) {
-      if (e.kind === 'advised')
-        items.push({
-          at: e.at,
-          text: `Advised (${e.how.replace('-', ' ')}) by ${e.by.name}: ${e.advice}`,
-        });
-    }
   }
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-function UserPanel({ status, data }: { status: RepeatStatus; data: RepeatData }) {
+function UserPanel({ detail }: { detail: PersonDetail }) {
+  const { status } = detail;
   const snapshot = usePopup((s) => s.snapshot)!;
   const send = usePopup((s) => s.send);
   const now = usePopup((s) => s.now);
   const setTab = usePopup((s) => s.setTab);
   const openDraft = usePopup((s) => s.openDraft);
   const [notice, setNotice] = useState<Notice>(null);
-  const items = timeline(status, snapshot.contacts.contacts, data);
-  const userContacts = snapshot.contacts.contacts.filter((c) =>
-    status.linkedKeys.includes(c.userKey),
-  );
+  const items = timeline(detail, snapshot.accounts.accounts);
+  const userContacts = detail.contacts;
 
   const startBlock = async () => {
     const latest = userContacts[userContacts.length - 1];
@@ -198,9 +222,7 @@ function UserPanel({ status, data }: { status: RepeatStatus; data: RepeatData })
       snapshot.accounts.accounts.find(
         (a) => a.id === latest?.accountId && a.platform === platform,
       ) ?? snapshot.accounts.accounts.find((a) => a.platform === platform);
-    const advice = status.linkedKeys
-      .flatMap((k) => data.events.get(k) ?? [])
-      .filter((e) => e.kind === 'advised');
+    const advice = detail.advice;
     const draft: Draft = {
       ...emptyDraft(globalThis.crypto.randomUUID(), now(), platform, account?.id ?? ''),
       source: 'repeat-caller',
@@ -415,16 +437,18 @@ function ExportButtons({ filter, label }: { filter: ExportFilter; label: string 
   const run = async (kind: 'csv' | 'json') => {
     const at = now();
     try {
+      // Read only now: the popup does not hold every contact, and an export is rare.
+      const { contacts } = await readContacts({ quarantine: false, now: at });
       if (kind === 'csv') {
         await downloadText(
           exportFileName('contacts', filter, at, 'csv'),
-          contactsCsv(snapshot.contacts.contacts, filter),
+          contactsCsv(contacts, filter),
           'text/csv',
         );
       } else {
         if (!snapshot.moderator) throw new Error('set your moderator details first');
         const file = exportContacts(
-          snapshot.contacts.contacts,
+          contacts,
           snapshot.repeatEvents.events,
           filter,
           snapshot.moderator,

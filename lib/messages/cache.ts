@@ -2,6 +2,7 @@ import {
   buildContactIndex,
   buildRepeatData,
   currentView,
+  joinContacts,
   type BlockLog,
   type BlockView,
   type ContactIndex,
@@ -30,7 +31,8 @@ export class RecordsCache {
   /** Writes the background made whose change event has not come back yet, by item name. */
   private readonly ownWrites = new Map<string, number>();
   private readonly unwatch = new Map<string, () => void>();
-  private index: { store: ContactsStore; index: ContactIndex } | null = null;
+  /** The index of every contact, and the bucket values it was built from (or kept up to date for). */
+  private index: { stores: readonly ContactsStore[]; index: ContactIndex } | null = null;
   private views: { log: BlockLog; views: BlockView[] } | null = null;
   private data: {
     index: ContactIndex;
@@ -53,26 +55,49 @@ export class RecordsCache {
 
   /**
    * Keeps a value the background is about to write; the change event it causes is recognised
-   * and does not drop the copy. `index` carries an index already updated for `value`.
+   * and does not drop the copy.
    */
-  wrote<T>(item: CheckedItem<T>, value: T, index?: ContactIndex): void {
+  wrote<T>(item: CheckedItem<T>, value: T): void {
     this.watch(item);
     this.values.set(item.name, value);
     this.ownWrites.set(item.name, (this.ownWrites.get(item.name) ?? 0) + 1);
-    if (index) this.index = { store: value as ContactsStore, index };
-    else if (this.index && item.name === 'contacts') this.index = null;
+    if (isContacts(item.name)) this.index = null;
+  }
+
+  /**
+   * Keeps contact bucket number `bucket` as the background is about to write it, with `index`
+   * already updated in place for the change (so the next request neither reads nor re-indexes).
+   */
+  wroteContacts(
+    item: CheckedItem<ContactsStore>,
+    bucket: number,
+    value: ContactsStore,
+    index: ContactIndex,
+  ): void {
+    const before = this.index;
+    this.wrote(item, value);
+    if (before?.index === index) {
+      const stores = [...before.stores];
+      stores[bucket] = value;
+      this.index = { stores, index };
+    }
   }
 
   /** Drops the cached copy of one item (after a failed write, or a change from elsewhere). */
   forget(name: string): void {
     this.values.delete(name);
     this.ownWrites.delete(name);
-    if (name === 'contacts') this.index = null;
+    if (isContacts(name)) this.index = null;
   }
 
-  /** Drops every cached item except those named (after a request that may have written them). */
+  /**
+   * Drops every cached item except those named (after a request that may have written them);
+   * `contacts` keeps every contact bucket.
+   */
   forgetAllBut(keep: readonly string[]): void {
-    for (const name of [...this.values.keys()]) if (!keep.includes(name)) this.forget(name);
+    for (const name of [...this.values.keys()]) {
+      if (!keep.some((k) => name === k || name.startsWith(`${k}:`))) this.forget(name);
+    }
   }
 
   /** Drops everything and stops watching. */
@@ -86,17 +111,21 @@ export class RecordsCache {
     this.data = null;
   }
 
-  /** The contact index for exactly this store, built once and then kept up to date in place. */
-  contactIndex(store: ContactsStore): ContactIndex {
-    if (this.index?.store !== store) {
-      this.index = { store, index: buildContactIndex(store.contacts) };
+  /**
+   * The contact index for exactly these buckets, built once and then kept up to date in place.
+   */
+  contactIndex(stores: readonly ContactsStore[]): ContactIndex {
+    const had = this.index;
+    if (had && had.stores.length === stores.length && had.stores.every((s, i) => s === stores[i])) {
+      return had.index;
     }
+    this.index = { stores: [...stores], index: buildContactIndex(joinContacts(stores)) };
     return this.index.index;
   }
 
   /** Everything `userStatus` needs, rebuilt only when one of its inputs changed. */
   repeatData(
-    contacts: ContactsStore,
+    contacts: readonly ContactsStore[],
     accounts: ForceAccountsStore,
     events: RepeatCallerEventsStore,
     log: BlockLog,
@@ -135,6 +164,11 @@ export class RecordsCache {
     }
     this.forget(name);
   }
+}
+
+/** Contact buckets are named `contacts:00` … `contacts:63`. */
+function isContacts(name: string): boolean {
+  return name === 'contacts' || name.startsWith('contacts:');
 }
 
 /** Array lengths and last ids of a stored value's top-level fields. */

@@ -17,16 +17,17 @@ import {
   type HeldData,
   type Removal,
 } from '../records/retention';
-import type { Moderator } from '../records';
+import { splitContacts, type Moderator } from '../records';
 import {
   DraftSchema,
   accountsItem,
   auditLogItem,
   blockLogItem,
-  contactsItem,
+  contactBucketWrites,
   draftsItem,
   moderatorItem,
   readChecked,
+  readContacts,
   repeatEventsItem,
   type CheckedItem,
   type Draft,
@@ -60,12 +61,17 @@ export async function readAll(
     if (r.problem) warnings.push(r.problem.message);
     return r.value;
   };
+  const readContactsChecked = async () => {
+    const r = await readContacts({ quarantine, now });
+    for (const p of r.problems) warnings.push(p.message);
+    return r.contacts;
+  };
   return {
     settings: await readSettings(),
     moderator: await get(moderatorItem),
     accounts: (await get(accountsItem)).accounts,
     blockLog: await get(blockLogItem),
-    contacts: (await get(contactsItem)).contacts,
+    contacts: await readContactsChecked(),
     events: (await get(repeatEventsItem)).events,
     drafts: (await get(draftsItem)).drafts,
   };
@@ -172,11 +178,8 @@ async function writeAll(
     });
   if (data.blockLog)
     items.push({ key: blockLogItem.key as `local:${string}`, value: data.blockLog });
-  if (data.contacts)
-    items.push({
-      key: contactsItem.key as `local:${string}`,
-      value: { schemaVersion: 1, contacts: data.contacts },
-    });
+  // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
+  if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));
   if (data.events)
     items.push({
       key: repeatEventsItem.key as `local:${string}`,

@@ -5,4 +5,5 @@ export * from './chain';
 export * from './repeat';
 export * from './export';
 export * from './search';
+export * from './buckets';
 export { LONDON, londonDate, londonDayEnd, londonDayStart, londonOffsetMinutes } from './time';

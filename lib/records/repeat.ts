@@ -140,16 +140,35 @@ export function addContact(index: ContactIndex, contact: Contact): 'added' | 'du
  * index.byUser.get('x:jbloggs')?.length;
  */
 export function buildContactIndex(contacts: readonly Contact[]): ContactIndex {
-  const index: ContactIndex = { byUser: new Map(), byComment: new Map(), byId: new Map() };
-  // Sorting first makes every insertion an append and makes the earliest duplicate win at once.
-  const sorted = contacts
-    .map((contact) => ({ t: Date.parse(contact.at), contact }))
-    .sort(
-      (a, b) =>
-        a.t - b.t || (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
-    );
-  for (const { contact } of sorted) addContact(index, contact);
-  return index;
+  const byUser = new Map<string, Indexed[]>();
+  const byComment = new Map<string, Indexed>();
+  const byId = new Map<string, Indexed>();
+  const items: Indexed[] = new Array<Indexed>(contacts.length);
+  for (let i = 0; i < contacts.length; i++) {
+    const contact = contacts[i]!;
+    const t = Date.parse(contact.at);
+    if (!Number.isFinite(t)) throw new RangeError(`contact ${contact.id} has no valid time`);
+    items[i] = { t, contact };
+  }
+  // Sorted once, so each user's list is built by appending and the earliest recording of a
+  // comment (or of an id) is the first one met: the same index `addContact` builds in any order,
+  // without its per-contact binary searches and replacements.
+  items.sort(
+    (a, b) => a.t - b.t || (a.contact.id < b.contact.id ? -1 : a.contact.id > b.contact.id ? 1 : 0),
+  );
+  for (const item of items) {
+    const { id, commentKey, userKey: key } = item.contact;
+    if (byId.has(id)) continue;
+    if (commentKey !== undefined) {
+      if (byComment.has(commentKey)) continue;
+      byComment.set(commentKey, item);
+    }
+    byId.set(id, item);
+    const list = byUser.get(key);
+    if (list) list.push(item);
+    else byUser.set(key, [item]);
+  }
+  return { byUser, byComment, byId };
 }
 
 /**

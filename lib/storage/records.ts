@@ -9,8 +9,13 @@ import {
   IsoUtcSchema,
   ModeratorSchema,
   RepeatCallerEventsStoreSchema,
+  CONTACT_BUCKETS,
   emptyBlockLog,
+  joinContacts,
+  migrateContactsToBuckets,
+  verifyContactsMigration,
   type BlockLog,
+  type Contact,
   type ContactsStore,
   type ForceAccount,
   type ForceAccountsStore,
@@ -127,10 +132,36 @@ function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): Chec
 }
 
 export const blockLogItem = checked<BlockLog>('blockLog', BlockLogSchema, emptyBlockLog);
-export const contactsItem = checked<ContactsStore>('contacts', ContactsStoreSchema, () => ({
-  schemaVersion: 1,
-  contacts: [],
-}));
+
+function emptyContacts(): ContactsStore {
+  return { schemaVersion: 1, contacts: [] };
+}
+
+/**
+ * The contacts, spread over `CONTACT_BUCKETS` keys `local:contacts:00` … `local:contacts:63` by a
+ * hash of the user key (`contactBucket`), each its own versioned, zod-checked item: recording a
+ * contact rewrites one bucket, and one corrupt bucket is quarantined on its own.
+ */
+export const contactBucketItems: readonly CheckedItem<ContactsStore>[] = Array.from(
+  { length: CONTACT_BUCKETS },
+  (_, i) =>
+    checked<ContactsStore>(
+      `contacts:${String(i).padStart(2, '0')}`,
+      ContactsStoreSchema,
+      emptyContacts,
+    ),
+);
+
+/**
+ * Where every contact was kept before the buckets (version 0.1 to 0.3): one array under
+ * `local:contacts`. Only `migrateLegacyContacts` writes it (by removing it); `readContacts` still
+ * reads it, so nothing is missed if a migration has not run yet.
+ */
+export const legacyContactsItem = checked<ContactsStore>(
+  'contacts',
+  ContactsStoreSchema,
+  emptyContacts,
+);
 export const repeatEventsItem = checked<RepeatCallerEventsStore>(
   'repeatEvents',
   RepeatCallerEventsStoreSchema,
@@ -168,7 +199,7 @@ export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', {
 /** Every records item, for loading everything at once and for watching. */
 export const RECORD_ITEMS = [
   blockLogItem,
-  contactsItem,
+  ...contactBucketItems,
   repeatEventsItem,
   accountsItem,
   draftsItem,
@@ -201,13 +232,41 @@ export interface CheckedRead<T> {
  * appended to `local:dataProblems`; without it (the popup) the problem is only returned.
  *
  * @example
- * const { value, problem } = await readChecked(contactsItem, { quarantine: true, now: new Date() });
+ * const { value, problem } = await readChecked(blockLogItem, { quarantine: true, now: new Date() });
  */
 export async function readChecked<T>(
   checkedItem: CheckedItem<T>,
   options: { quarantine: boolean; now: Date },
 ): Promise<CheckedRead<T>> {
-  const raw: unknown = await storage.getItem(checkedItem.key);
+  return checkRaw(checkedItem, await storage.getItem(checkedItem.key), options);
+}
+
+/**
+ * `readChecked` for many items in one storage call (the 64 contact buckets), each checked and
+ * quarantined on its own.
+ *
+ * @example
+ * const reads = await readCheckedMany(contactBucketItems, { quarantine: false, now: new Date() });
+ */
+export async function readCheckedMany<T>(
+  items: readonly CheckedItem<T>[],
+  options: { quarantine: boolean; now: Date },
+): Promise<CheckedRead<T>[]> {
+  if (items.length === 0) return [];
+  const raws = await storage.getItems(items.map((i) => i.key));
+  const out: CheckedRead<T>[] = [];
+  // One at a time, so quarantined problems are appended to `dataProblems` without racing.
+  for (let i = 0; i < items.length; i++) {
+    out.push(await checkRaw(items[i]!, raws[i]?.value, options));
+  }
+  return out;
+}
+
+async function checkRaw<T>(
+  checkedItem: CheckedItem<T>,
+  raw: unknown,
+  options: { quarantine: boolean; now: Date },
+): Promise<CheckedRead<T>> {
   if (raw === null || raw === undefined) return { value: checkedItem.fallback() };
   const parsed = checkedItem.schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
@@ -229,10 +288,103 @@ export async function readChecked<T>(
   return { value: checkedItem.fallback(), problem };
 }
 
+/** Every contact, with the buckets they came from and any problem reading them. */
+export interface ContactsRead {
+  buckets: ContactsStore[];
+  contacts: Contact[];
+  problems: DataProblem[];
+}
+
+/**
+ * Reads every contact bucket (and, until the migration has run, the old single array, merged in
+ * as the migration would). Read-only unless `quarantine` (the background).
+ *
+ * @example
+ * const { contacts, problems } = await readContacts({ quarantine: false, now: new Date() });
+ */
+export async function readContacts(options: {
+  quarantine: boolean;
+  now: Date;
+}): Promise<ContactsRead> {
+  const reads = await readCheckedMany(contactBucketItems, options);
+  const problems = reads.flatMap((r) => (r.problem ? [r.problem] : []));
+  let buckets = reads.map((r) => r.value);
+  const legacy = await readChecked(legacyContactsItem, options);
+  if (legacy.problem) problems.push(legacy.problem);
+  if (legacy.value.contacts.length > 0) buckets = migrateContactsToBuckets(legacy.value, buckets);
+  return { buckets, contacts: joinContacts(buckets), problems };
+}
+
+/**
+ * The storage writes that replace every contact bucket with `buckets`, for one
+ * `storage.setItems` call together with other items (a restore, retention, an erasure).
+ *
+ * @example
+ * await storage.setItems(contactBucketWrites(splitContacts(contacts)));
+ */
+export function contactBucketWrites(
+  buckets: readonly ContactsStore[],
+): { key: `local:${string}`; value: ContactsStore }[] {
+  if (buckets.length !== contactBucketItems.length) {
+    throw new RangeError(`expected ${contactBucketItems.length} buckets, got ${buckets.length}`);
+  }
+  return contactBucketItems.map((item, i) => ({
+    key: item.key as `local:${string}`,
+    value: buckets[i]!,
+  }));
+}
+
+/** What `migrateLegacyContacts` did. */
+export type ContactsMigration =
+  | { kind: 'none' }
+  | { kind: 'migrated'; contacts: number }
+  | { kind: 'quarantined'; problem: DataProblem }
+  | { kind: 'not-verified'; message: string };
+
+/**
+ * Moves contacts from the old single key into the buckets (run by the background on install or
+ * update, and before its first read of contacts). The buckets are written in one storage call,
+ * read back and checked against the old array, and only then is the old key removed; anything
+ * short of that leaves the old key in place, and running it again is safe (see
+ * `migrateContactsToBuckets`). An old array that fails its schema is quarantined like any other
+ * item, and the buckets are left as they were.
+ *
+ * @example
+ * await migrateLegacyContacts(new Date()); // { kind: 'none' } once done
+ */
+export async function migrateLegacyContacts(now: Date): Promise<ContactsMigration> {
+  const raw: unknown = await storage.getItem(legacyContactsItem.key);
+  if (raw === null || raw === undefined) return { kind: 'none' };
+  const legacy = await checkRaw(legacyContactsItem, raw, { quarantine: true, now });
+  if (legacy.problem) {
+    // checkRaw reset the item to its (empty) fallback; the old key holds nothing worth keeping.
+    await storage.removeItem(legacyContactsItem.key);
+    return { kind: 'quarantined', problem: legacy.problem };
+  }
+  const opts = { quarantine: true, now };
+  const current = (await readCheckedMany(contactBucketItems, opts)).map((r) => r.value);
+  const next = migrateContactsToBuckets(legacy.value, current);
+  await storage.setItems(contactBucketWrites(next));
+  const back = await readCheckedMany(contactBucketItems, { quarantine: false, now });
+  if (
+    back.some((r) => r.problem) ||
+    !verifyContactsMigration(
+      legacy.value,
+      back.map((r) => r.value),
+    )
+  ) {
+    const message =
+      'The contacts could not be moved to their new storage keys and checked; the old copy is kept and the move will be tried again.';
+    console.error(`Moderator Assist: ${message}`);
+    return { kind: 'not-verified', message };
+  }
+  await storage.removeItem(legacyContactsItem.key);
+  return { kind: 'migrated', contacts: legacy.value.contacts.length };
+}
+
 /** Everything the popup shows, each part schema-checked. */
 export interface RecordsSnapshot {
   blockLog: BlockLog;
-  contacts: ContactsStore;
   repeatEvents: RepeatCallerEventsStore;
   accounts: ForceAccountsStore;
   drafts: DraftsStore;
@@ -241,8 +393,11 @@ export interface RecordsSnapshot {
 }
 
 /**
- * Reads every records item (read-only: quarantining is the background's job). Problems from
- * this read and those already recorded by the background are both returned.
+ * Reads every records item except the contacts (read-only: quarantining is the background's job).
+ * Problems from this read and those already recorded by the background are both returned. The
+ * contacts are left out because at scale they are most of what is stored: the popup asks the
+ * background for what it shows of them (`repeat:overview`, `repeat:person`) and reads them
+ * itself (`readContacts`) only to export them.
  *
  * @example
  * const snap = await loadSnapshot(new Date());
@@ -250,24 +405,20 @@ export interface RecordsSnapshot {
  */
 export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
   const opts = { quarantine: false, now };
-  const [blockLog, contacts, repeatEvents, accounts, drafts, moderator, stored] = await Promise.all(
-    [
-      readChecked(blockLogItem, opts),
-      readChecked(contactsItem, opts),
-      readChecked(repeatEventsItem, opts),
-      readChecked(accountsItem, opts),
-      readChecked(draftsItem, opts),
-      readChecked(moderatorItem, opts),
-      problemsItem.getValue(),
-    ],
-  );
+  const [blockLog, repeatEvents, accounts, drafts, moderator, stored] = await Promise.all([
+    readChecked(blockLogItem, opts),
+    readChecked(repeatEventsItem, opts),
+    readChecked(accountsItem, opts),
+    readChecked(draftsItem, opts),
+    readChecked(moderatorItem, opts),
+    problemsItem.getValue(),
+  ]);
   const recorded = DataProblemsSchema.safeParse(stored);
-  const fresh = [blockLog, contacts, repeatEvents, accounts, drafts, moderator]
+  const fresh = [blockLog, repeatEvents, accounts, drafts, moderator]
     .map((r) => r.problem)
     .filter((p): p is DataProblem => p !== undefined);
   return {
     blockLog: blockLog.value,
-    contacts: contacts.value,
     repeatEvents: repeatEvents.value,
     accounts: accounts.value,
     drafts: drafts.value,

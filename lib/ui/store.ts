@@ -22,7 +22,10 @@ interface PopupState {
   transport: Transport;
   now: () => Date;
   load: () => Promise<void>;
+  /** A write: sends `req` to the background, then reloads what storage holds. */
   send: (req: Request) => Promise<Reply>;
+  /** A question (`repeat:overview`, `repeat:person`): sends `req`, changes nothing, reloads nothing. */
+  ask: (req: Request) => Promise<Reply>;
   setTab: (tab: TabId) => void;
   openDraft: (id: string | null) => void;
 }
@@ -55,6 +58,13 @@ export const usePopup = create<PopupState>((set, get) => ({
     }
     await get().load();
     return reply;
+  },
+  ask: async (req) => {
+    try {
+      return await get().transport(req);
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
   },
   setTab: (tab) => set({ tab }),
   openDraft: (id) => set({ draftId: id }),

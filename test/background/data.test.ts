@@ -6,13 +6,12 @@ import { backupJson } from '../../lib/records/backup';
 import { verifyChain } from '../../lib/records';
 import {
   blockLogItem,
-  contactsItem,
   draftsItem,
   loadSnapshot,
   repeatEventsItem,
 } from '../../lib/storage/records';
 import { readSettings } from '../../lib/storage/settings';
-import { capture, seedBasics, testDeps } from './helpers';
+import { capture, clearContacts, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -50,7 +49,7 @@ describe('data:import', () => {
     await seedBasics();
     const reply = await handleMessage({ type: 'data:import', text }, deps);
     expect(reply).toMatchObject({ ok: true, message: expect.stringMatching(/^Restored 2 new/) });
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(2);
+    expect(await storedContacts()).toHaveLength(2);
     expect(await readAuditLog()).toEqual([
       expect.objectContaining({
         action: 'import',
@@ -68,7 +67,7 @@ describe('data:import', () => {
     const { deps } = testDeps();
     await record(deps, 1);
     const text = backupJson(await currentBackup(new Date()));
-    await contactsItem.item.setValue({ schemaVersion: 1, contacts: [] });
+    await clearContacts();
     const before = await fakeBrowser.storage.local.get(null);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
       new Error('QUOTA_BYTES quota exceeded'),
@@ -99,9 +98,7 @@ describe('data:erase-person and data:retention-delete', () => {
     await record(deps, 3, 'other');
     const reply = await handleMessage({ type: 'data:erase-person', userKey: 'x:jbloggs' }, deps);
     expect(reply).toMatchObject({ ok: true, message: expect.stringMatching(/^Erased 2 contacts/) });
-    expect((await contactsItem.item.getValue()).contacts.map((c) => c.userKey)).toEqual([
-      'x:other',
-    ]);
+    expect((await storedContacts()).map((c) => c.userKey)).toEqual(['x:other']);
     const log = await readAuditLog();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: 'erasure', counts: { contacts: 2 } });
@@ -111,10 +108,10 @@ describe('data:erase-person and data:retention-delete', () => {
   it('should delete only what is past retention when asked, and log it', async () => {
     const { deps, clock } = testDeps('2026-11-20T12:00:00.000Z');
     await record(deps, 1);
-    const [old] = (await contactsItem.item.getValue()).contacts;
+    const [old] = await storedContacts();
     clock.t = Date.parse('2028-01-01T00:00:00.000Z');
     await record(deps, 2, 'jbloggs', '2027-12-31T11:00:00.000Z');
-    const ids = (await contactsItem.item.getValue()).contacts.map((c) => c.id);
+    const ids = (await storedContacts()).map((c) => c.id);
     const reply = await handleMessage(
       { type: 'data:retention-delete', blockEntries: [], contacts: ids, events: [] },
       deps,
@@ -123,7 +120,7 @@ describe('data:erase-person and data:retention-delete', () => {
       ok: true,
       message: expect.stringMatching(/^Deleted 1 contact /),
     });
-    expect((await contactsItem.item.getValue()).contacts.map((c) => c.id)).not.toContain(old?.id);
+    expect((await storedContacts()).map((c) => c.id)).not.toContain(old?.id);
     expect(await readAuditLog()).toEqual([
       expect.objectContaining({ action: 'retention-delete', recordIds: [old?.id] }),
     ]);
@@ -157,7 +154,7 @@ describe('storage that does not lose data', () => {
     const reply = await handleMessage({ type: 'data:erase-person', userKey: 'x:nobody' }, deps);
     expect(reply).toMatchObject({ ok: true, warnings: [expect.stringMatching(/quarantine/)] });
     const snap = await loadSnapshot(new Date());
-    expect(snap.contacts.contacts).toHaveLength(1);
+    expect(await storedContacts()).toHaveLength(1);
     expect(snap.problems).toHaveLength(1);
     expect((await repeatEventsItem.item.getValue()).events).toEqual([]);
     expect(await verifyChain(await blockLogItem.item.getValue())).toMatchObject({ ok: true });

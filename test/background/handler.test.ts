@@ -6,7 +6,6 @@ import { handleMessage, seedOnInstall } from '../../lib/messages/handler';
 import { currentView, sha256Hex, verifyChain } from '../../lib/records';
 import {
   blockLogItem,
-  contactsItem,
   draftsItem,
   installedAtItem,
   loadSnapshot,
@@ -15,7 +14,7 @@ import {
   accountsItem,
   type Draft,
 } from '../../lib/storage/records';
-import { capture, moderator, seedBasics, testDeps } from './helpers';
+import { capture, moderator, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -52,15 +51,15 @@ describe('handleMessage: contact:record', () => {
     const { deps } = testDeps();
     const reply = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(reply).toMatchObject({ ok: true, message: 'Recorded. 1 in 30 days' });
-    const stored = await contactsItem.item.getValue();
-    expect(stored.contacts).toHaveLength(1);
-    expect(stored.contacts[0]).toMatchObject({
+    const stored = await storedContacts();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
       userKey: 'x:jbloggs',
       accountId: 'main-x',
       commentKey: 'x:status:1',
       recordedBy: moderator,
     });
-    expect(stored.contacts[0]!.evidence?.sha256).toBe(await sha256Hex(capture().text));
+    expect(stored[0]!.evidence?.sha256).toBe(await sha256Hex(capture().text));
   });
 
   it('should count the same comment once and say so', async () => {
@@ -68,7 +67,7 @@ describe('handleMessage: contact:record', () => {
     await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     const again = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(again).toMatchObject({ ok: true, message: 'Already recorded. 1 in 30 days' });
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(1);
+    expect(await storedContacts()).toHaveLength(1);
   });
 
   it('should say "repeat caller" at the fifth contact in 30 days', async () => {
@@ -94,7 +93,7 @@ describe('handleMessage: contact:record', () => {
     );
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/staff number/);
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(0);
+    expect(await storedContacts()).toHaveLength(0);
   });
 
   it('should refuse a capture with no handle or profile link', async () => {
@@ -122,7 +121,7 @@ describe('handleMessage: contact:record', () => {
       ),
     );
     expect(replies.every((r) => r.ok)).toBe(true);
-    const stored = (await contactsItem.item.getValue()).contacts;
+    const stored = await storedContacts();
     expect(stored).toHaveLength(200);
     expect(new Set(stored.map((c) => c.commentKey)).size).toBe(200);
     expect(new Set(stored.map((c) => c.id)).size).toBe(200);
@@ -311,7 +310,7 @@ describe('handleMessage: failures are reported, never dropped', () => {
     expect(reply.warnings?.[0]).toMatch(/contacts is not valid.*contacts\.0\.id/);
     const qKey = 'local:quarantine:contacts:2026-11-20T12:00:00.000Z' as const;
     expect(await storage.getItem(qKey)).toEqual(corrupt);
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(1);
+    expect(await storedContacts()).toHaveLength(1);
     expect(await problemsItem.getValue()).toEqual([
       expect.objectContaining({ key: 'local:contacts', quarantinedAs: qKey }),
     ]);

@@ -1,7 +1,14 @@
 import type { CommentCapture } from '../../lib/overlay/messages';
 import type { HandlerDeps } from '../../lib/messages/handler';
-import { DEFAULT_ACCOUNTS, accountsItem, moderatorItem } from '../../lib/storage/records';
-import type { Moderator } from '../../lib/records';
+import { storage } from 'wxt/utils/storage';
+import {
+  DEFAULT_ACCOUNTS,
+  accountsItem,
+  contactBucketWrites,
+  moderatorItem,
+  readContacts,
+} from '../../lib/storage/records';
+import { splitContacts, type Contact, type Moderator } from '../../lib/records';
 
 export const moderator: Moderator = { name: 'A. Moderator', staffNumber: '12345', team: 'DMT' };
 
@@ -39,4 +46,14 @@ export function capture(over: Partial<CommentCapture> = {}): CommentCapture {
     policyVersion: '2026-11-25.1',
     ...over,
   };
+}
+
+/** Every stored contact, read as the popup and options page read them (all buckets). */
+export async function storedContacts(): Promise<Contact[]> {
+  return (await readContacts({ quarantine: false, now: new Date() })).contacts;
+}
+
+/** Empties every contact bucket, as the options page clearing data would. */
+export async function clearContacts(): Promise<void> {
+  await storage.setItems(contactBucketWrites(splitContacts([])));
 }

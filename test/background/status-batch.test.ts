@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordsCache } from '../../lib/messages/cache';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handler';
-import { accountsItem, contactsItem } from '../../lib/storage/records';
+import { accountsItem, contactBucketItems } from '../../lib/storage/records';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/storage/settings';
-import { capture, seedBasics, testDeps } from './helpers';
+import { capture, clearContacts, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -122,7 +122,7 @@ describe('the background cache', () => {
     await record(deps, 3);
     expect((await batch(deps, ['x:jbloggs'])).ok).toBe(true);
     // The options page clears the contacts: the next answer must not come from the cache.
-    await contactsItem.item.setValue({ schemaVersion: 1, contacts: [] });
+    await clearContacts();
     await vi.waitFor(async () => {
       const reply = await batch(deps, ['x:jbloggs']);
       expect(reply.ok && reply.batch!.statuses).toEqual({});
@@ -134,12 +134,12 @@ describe('the background cache', () => {
     const deps = { ...testDeps().deps, cache };
     await record(deps, 2);
     await new Promise((r) => setTimeout(r, 10));
-    const spy = vi.spyOn(contactsItem.schema, 'safeParse');
+    const spy = vi.spyOn(contactBucketItems[0]!.schema, 'safeParse');
     await record(deps, 1, 'third');
     await new Promise((r) => setTimeout(r, 10));
     const reply = await batch(deps, ['x:jbloggs', 'x:third']);
     expect(spy).not.toHaveBeenCalled();
     expect(reply.ok && Object.keys(reply.batch!.statuses).sort()).toEqual(['x:jbloggs', 'x:third']);
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(3);
+    expect(await storedContacts()).toHaveLength(3);
   });
 });

@@ -8,9 +8,14 @@ import { BackupSection, RetentionSection } from '../../components/options/DataSe
 import { currentBackup } from '../../lib/messages/data';
 import { handleMessage } from '../../lib/messages/handler';
 import { backupJson } from '../../lib/records/backup';
-import { contactsItem } from '../../lib/storage/records';
 import { readSettings, type Settings } from '../../lib/storage/settings';
-import { capture, seedBasics, testDeps } from '../background/helpers';
+import {
+  capture,
+  clearContacts,
+  seedBasics,
+  storedContacts,
+  testDeps,
+} from '../background/helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -28,7 +33,7 @@ describe('Backup and restore section', () => {
     const { deps } = testDeps();
     await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     const text = backupJson(await currentBackup(new Date()));
-    await contactsItem.item.setValue({ schemaVersion: 1, contacts: [] });
+    await clearContacts();
     const transport = vi.fn((req: Parameters<typeof handleMessage>[0]) => handleMessage(req, deps));
     const announce = vi.fn();
     const user = userEvent.setup();
@@ -44,11 +49,11 @@ describe('Backup and restore section', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['1', '0', '0', '0']);
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(0);
+    expect(await storedContacts()).toHaveLength(0);
     await noAxeViolations(container);
     await user.click(screen.getByRole('button', { name: /^Restore \d+ new items/ }));
     await waitFor(() => expect(announce).toHaveBeenCalledWith(expect.stringMatching(/^Restored/)));
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(1);
+    expect(await storedContacts()).toHaveLength(1);
   });
 
   it('should show a clear message for a file that is not a backup', async () => {
@@ -94,12 +99,12 @@ describe('Retention and rights section', () => {
 
     await user.type(screen.getByLabelText(/Profile URL or user key/), 'https://x.com/jbloggs');
     await user.click(screen.getByRole('button', { name: 'Erase this person…' }));
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(1);
+    expect(await storedContacts()).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: /^Yes, erase everything/ }));
     await waitFor(() =>
       expect(announce).toHaveBeenCalledWith(expect.stringMatching(/^Erased 1 contact/)),
     );
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(0);
+    expect(await storedContacts()).toHaveLength(0);
     expect((await screen.findByRole('list', { name: 'Audit log' })).textContent).toMatch(/erasure/);
   });
 });

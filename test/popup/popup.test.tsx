@@ -14,9 +14,9 @@ import {
   emptyBlockLog,
   type BlockEntry,
 } from '../../lib/records';
-import { blockLogItem, contactsItem, draftsItem, moderatorItem } from '../../lib/storage/records';
+import { blockLogItem, draftsItem, moderatorItem } from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
-import { capture, moderator, seedBasics, testDeps } from '../background/helpers';
+import { capture, moderator, seedBasics, storedContacts, testDeps } from '../background/helpers';
 
 let deps: ReturnType<typeof testDeps>['deps'];
 let clock: ReturnType<typeof testDeps>['clock'];
@@ -333,7 +333,7 @@ describe('popup: repeat callers', () => {
         deps,
       );
     }
-    expect((await contactsItem.item.getValue()).contacts).toHaveLength(5);
+    expect(await storedContacts()).toHaveLength(5);
     const { user, container } = await renderApp();
     await user.click(screen.getByRole('tab', { name: 'Repeat callers' }));
     await user.type(await screen.findByLabelText('Look up a handle or profile URL'), '@JBloggs');
@@ -380,7 +380,7 @@ describe('popup: repeat callers', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Record contact' }));
     await screen.findByText('Recorded. 1 in 30 days');
-    expect((await contactsItem.item.getValue()).contacts[0]!.userKey).toBe('facebook:jane.doe.5');
+    expect((await storedContacts())[0]!.userKey).toBe('facebook:jane.doe.5');
     await noAxeViolations(container);
   });
 });
