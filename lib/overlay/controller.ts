@@ -183,12 +183,17 @@ export class OverlayController {
         : {}),
       onRemovalReply: (reply) => this.applyRemovals(reply, this.removalsAsk),
     });
-    this.summary = new Summary(doc, {
-      previous: () => this.step(-1),
-      next: () => this.step(1),
-      togglePause: () => this.togglePause(),
-      dismissReminder: () => void this.dismissReminder(),
-    });
+    this.summary = new Summary(
+      doc,
+      {
+        previous: () => this.step(-1),
+        next: () => this.step(1),
+        togglePause: () => this.togglePause(),
+        turnOffSite: () => this.turnOffSite(),
+        dismissReminder: () => void this.dismissReminder(),
+      },
+      options.adapter.site === 'x' ? 'X' : 'Facebook',
+    );
   }
 
   /** Starts (or, when switched off in settings, shows only what it should). */
@@ -749,6 +754,19 @@ export class OverlayController {
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
     this.states.get(target)?.badge?.button.focus({ preventScroll: true });
+  }
+
+  private turnOffSite(): void {
+    const site = this.options.adapter.site;
+    if (this.settings.disabledSites.includes(site)) return;
+    const next: Settings = {
+      ...this.settings,
+      disabledSites: [...this.settings.disabledSites, site],
+    };
+    this.setSettings(next);
+    this.options.saveSettings?.(next).catch((error: unknown) => {
+      this.warnOnce('could not save the site setting', error);
+    });
   }
 
   private togglePause(): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Platform } from '../policy/schema';
+import { CONTACT_BUCKETS } from '../records/buckets';
 import { tryUserKey } from '../records/identity';
 import type { ExtractedComment } from '../sites/types';
 import { adoptStyles, h } from './dom';
@@ -49,7 +50,13 @@ const BatchReplySchema = z.object({
  * accounts are in the scheme). The content script watches them and calls `refresh()`.
  */
 export const STATUS_STORAGE_KEYS = [
+  // The contacts are spread over buckets `contacts:00` … (lib/records/buckets.ts); the old single
+  // key is watched too, for data not yet moved.
   'local:contacts',
+  ...Array.from(
+    { length: CONTACT_BUCKETS },
+    (_, i) => `local:contacts:${String(i).padStart(2, '0')}` as const,
+  ),
   'local:repeatEvents',
   'local:blockLog',
   'local:accounts',

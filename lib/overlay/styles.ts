@@ -37,6 +37,7 @@ button.remove:hover{background:#ffd24d}
 export const PANEL_CSS = `${HOST_RESET}
 .dialog{position:fixed;top:1em;right:1em;z-index:2147483647;width:32em;max-width:calc(100vw - 2em);max-height:calc(100vh - 2em);overflow:auto;background:#fff;color:#111;border:2px solid #222;border-radius:0.5em;box-shadow:0 0.5em 2em rgba(0,0,0,0.35);padding:1em;overflow-wrap:anywhere}
 .top{display:flex;gap:0.5em;align-items:flex-start;justify-content:space-between}
+.close{flex:none;white-space:nowrap}
 h2{font-size:1.2em;margin:0 0 0.5em}
 h3{font-size:1.05em;margin:1em 0 0.3em}
 h4{font-size:1em;margin:0.8em 0 0.2em}

@@ -21,6 +21,8 @@ export interface SummaryActions {
   previous(): void;
   next(): void;
   togglePause(): void;
+  /** Switches the overlay off for this site (settings.disabledSites); the options page turns it back on. */
+  turnOffSite(): void;
   /** Hides the many-removals reminder for this post. */
   dismissReminder?(): void;
 }
@@ -38,6 +40,7 @@ export class Summary {
   private readonly prev: HTMLButtonElement;
   private readonly next: HTMLButtonElement;
   private readonly pause: HTMLButtonElement;
+  private readonly off: HTMLButtonElement;
   private readonly title: HTMLElement;
   private readonly reminder: HTMLElement;
   private readonly reminderCount: HTMLElement;
@@ -49,6 +52,7 @@ export class Summary {
   constructor(
     private readonly doc: Document,
     actions: SummaryActions,
+    siteName = 'this site',
   ) {
     this.host = doc.createElement(SUMMARY_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -65,6 +69,8 @@ export class Summary {
     this.prev.addEventListener('click', () => actions.previous());
     this.next.addEventListener('click', () => actions.next());
     this.pause.addEventListener('click', () => actions.togglePause());
+    this.off = h(doc, 'button', { type: 'button' }, `Turn off on ${siteName}`);
+    this.off.addEventListener('click', () => actions.turnOffSite());
     this.title = h(doc, 'span', { class: 'title', tabindex: '-1' }, 'Moderator Assist');
     this.announce = h(doc, 'span', { class: 'vh', role: 'status', 'aria-live': 'polite' });
     this.reminderCount = h(doc, 'strong', { id: REMINDER_TITLE_ID });
@@ -109,6 +115,7 @@ export class Summary {
       this.prev,
       this.next,
       this.pause,
+      this.off,
       this.note,
       this.reminder,
       this.announce,

@@ -264,6 +264,22 @@ describe('settings', () => {
     overlay.setSettings(settings({ disabledSites: ['x'] }));
     expect(document.querySelector('ma-summary')).toBeNull();
   });
+
+  it('should switch itself off for this site from the summary and save that', async () => {
+    page(comment('1', 'a', 'badword'));
+    const saveSettings = vi.fn(async () => undefined);
+    const { overlay } = track(makeOverlay({ saveSettings }));
+    overlay.start();
+    await settle(overlay);
+    expect(document.querySelector('ma-badge')).not.toBeNull();
+
+    buttonNamed(summaryRoot(), 'Turn off on X').click();
+    await settle(overlay);
+    expect(saveSettings).toHaveBeenCalledWith(expect.objectContaining({ disabledSites: ['x'] }));
+    expect(document.querySelector('ma-badge')).toBeNull();
+    expect(document.querySelector('[data-ma-scanned]')).toBeNull();
+    expect(document.querySelector('ma-summary')).toBeNull();
+  });
 });
 
 describe('navigation', () => {
