@@ -4,9 +4,9 @@ import type { Suppressor } from './rule';
 const ABBREVIATION = /(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/;
 
 /** Sentence start offsets of a folded text, computed once per text (sorted, first is 0). */
-const sentenceIndex = new WeakMap<Folded, Int32Array>();
+const sentenceIndex = new WeakMap<Folded, number[]>();
 
-function sentenceStarts(f: Folded): Int32Array {
+function sentenceStarts(f: Folded): number[] {
   let starts = sentenceIndex.get(f);
   if (starts) return starts;
   const text = f.text;
@@ -22,9 +22,9 @@ function sentenceStarts(f: Folded): Int32Array {
     if (out[out.length - 1] !== j) out.push(j);
     i = j - 1;
   }
-  starts = Int32Array.from(out);
-  sentenceIndex.set(f, starts);
-  return starts;
+  // A plain array: allocating a typed array per text costs more than it saves.
+  sentenceIndex.set(f, out);
+  return out;
 }
 
 /**
@@ -143,7 +143,8 @@ export function suppressedBy(
       }
       case 'quoted': {
         if (isInsideQuotes(text, ss, se, s, e)) return w;
-        if (REPORTED_SPEECH.test(text.slice(ss, s))) return w;
+        // The frame ("called him …") sits just before the match: look back a bounded way.
+        if (REPORTED_SPEECH.test(text.slice(Math.max(ss, s - 90), s))) return w;
         break;
       }
       case 'news':

@@ -1,5 +1,5 @@
 import { criterion } from '../policy/pack';
-import type { CriterionId } from '../policy/schema';
+import { CRITERION_IDS, type Action, type CriterionId } from '../policy/schema';
 import { sentenceOf, suppressedBy } from './context';
 import { fold, toOriginal, type Folded } from './normalise';
 import { RuleSchema, type LexiconRule, type PatternRule, type RawMatch, type Rule } from './rule';
@@ -8,6 +8,25 @@ import type { Confidence, DetectContext, Finding } from './types';
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 const ALL_ENABLED = (): boolean => true;
+/** A word of the folded text: letters and digits, with apostrophes and censoring stars inside. */
+const WORD = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
+const NO_ALLOW: string[] = [];
+
+const ACTION = Object.fromEntries(CRITERION_IDS.map((id) => [id, criterion(id).action])) as Record<
+  CriterionId,
+  Action
+>;
+
+/** A rule's criterion and the further ones it meets, computed once per rule. */
+const ruleCriteria = new WeakMap<Rule, readonly CriterionId[]>();
+function criteriaOf(r: Rule): readonly CriterionId[] {
+  let list = ruleCriteria.get(r);
+  if (!list) {
+    list = [r.criterion, ...(r.also ?? [])];
+    ruleCriteria.set(r, list);
+  }
+  return list;
+}
 
 function ruleEnabled(r: Rule, enabled: ReadonlySet<CriterionId>): boolean {
   if (enabled.has(r.criterion)) return true;
@@ -189,24 +208,55 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   // than filling this one.
   const openBuf = new Uint8Array(gated.size);
   /** Is this rule gated off for this text? (Defined once: no closures per call.) */
-  function shut(r: Rule, text: string, hasContext: boolean, open: Uint8Array): boolean {
-    if (r.needs && !r.needs.test(text)) return true;
-    if (r.contextual && hasContext) return false;
-    const bit = gated.get(r);
-    return bit !== undefined && open[bit] === 0;
+  /** Gate bit of each pattern and custom rule (-1: not gated), in the order they run. */
+  const patternBits = Int32Array.from(patternRules, (r) => gated.get(r) ?? -1);
+  const customBits = Int32Array.from(customRules, (r) => gated.get(r) ?? -1);
+
+  function shut(
+    r: Rule,
+    bit: number,
+    text: string,
+    hasContext: boolean,
+    open: Uint8Array,
+  ): boolean {
+    if (bit >= 0 && open[bit] === 0 && !(r.contextual && hasContext)) return true;
+    return r.needs !== undefined && !r.needs.test(text);
   }
 
   /** What one token means to the engine: lexicon hits and the rule gates it opens. */
   interface TokenInfo {
     hits: LexEntry[] | undefined;
     gates: number[];
+    /** The word starts one of the lexicon's phrases. */
+    first?: boolean;
   }
   const NO_GATES: number[] = [];
   const NOTHING: TokenInfo = { hits: undefined, gates: NO_GATES };
 
+  /**
+   * Exact words, worked out once when the engine is built: a word that is both a lexicon term
+   * and an anchor gets one entry, so most tokens cost one lookup.
+   */
+  const exactInfo = new Map<string, TokenInfo>();
+  for (const [t, hits] of exact) exactInfo.set(t, { hits, gates: NO_GATES });
+  for (const [t, bits] of exactAnchor) {
+    const known = exactInfo.get(t);
+    exactInfo.set(t, { hits: known?.hits, gates: bits });
+  }
+  for (const w of phraseFirstWords) {
+    const known = exactInfo.get(w);
+    exactInfo.set(w, { hits: known?.hits, gates: known?.gates ?? NO_GATES, first: true });
+  }
+  /** Two-letter starts of every prefix rule (lexicon prefixes and prefix anchors). */
+  const prefixStarts = new Set<number>([...prefixes.keys(), ...prefixAnchor.keys()]);
+
   function tokenInfo(t: string): TokenInfo {
-    let hits = exact.get(t);
-    if (!hits && t.includes('*')) {
+    const known = exactInfo.get(t) ?? NOTHING;
+    const star = t.includes('*');
+    // The common case: nothing starts like a prefix rule, no stars, no doubled letters.
+    if (!prefixStarts.has(key2(t)) && !star && (known.hits || !hasDouble(t))) return known;
+    let hits = known.hits;
+    if (!hits && star) {
       // Censored with stars: "f**k", "c*nt". First and last letters must be real, and the
       // pattern must fit exactly one term, or it means nothing we can name.
       if (/^[a-z].*[a-z]$/.test(t)) {
@@ -225,11 +275,12 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         }
       }
     }
-    let gates = exactAnchor.get(t) ?? NO_GATES;
+    let gates = known.gates;
     for (const [stem, b] of prefixAnchor.get(key2(t)) ?? []) {
       if (t.startsWith(stem)) gates = [...gates, b];
     }
-    return !hits && gates === NO_GATES ? NOTHING : { hits, gates };
+    if (!hits && gates === NO_GATES && !known.first) return NOTHING;
+    return { hits, gates, first: known.first };
   }
 
   /** One pass over the tokens: lexicon matches into `out`, opened gates into `open`. */
@@ -241,9 +292,12 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   ) {
     open.fill(0);
     let firstWord = false;
-    for (const tok of f.tokens) {
-      let t = tok.t;
-      let e = tok.e;
+    const text = f.text;
+    WORD.lastIndex = 0;
+    for (let w = WORD.exec(text); w !== null; w = WORD.exec(text)) {
+      let t = w[0];
+      const s = w.index;
+      let e = s + t.length;
       // "dealer's" is "dealer" for matching and for gates.
       if (t.endsWith("'s")) {
         t = t.slice(0, -2);
@@ -252,13 +306,13 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         t = t.slice(0, -1);
         e -= 1;
       }
-      if (!firstWord && phraseFirstWords.has(t)) firstWord = true;
       const info = tokenInfo(t);
+      if (info.first) firstWord = true;
       for (const b of info.gates) open[b] = 1;
       if (!info.hits) continue;
       for (const h of info.hits) {
         if (!enabled(h.rule.criterion)) continue;
-        out.push([h.rule, { s: tok.s, e, confidence: h.confidence }]);
+        out.push([h.rule, { s, e, confidence: h.confidence }]);
       }
     }
     if (!firstWord) return;
@@ -324,9 +378,10 @@ export function buildEngine(rules: readonly Rule[]): Engine {
       (context.protectedNames?.length ?? 0) > 0 ||
       (context.activeCases?.length ?? 0) > 0 ||
       (context.operations?.length ?? 0) > 0;
-    for (const r of patternRules) {
+    for (let k = 0; k < patternRules.length; k++) {
+      const r = patternRules[k]!;
+      if (shut(r, patternBits[k]!, text, hasContext, open)) continue;
       if (enabledSet && !ruleEnabled(r, enabledSet)) continue;
-      if (shut(r, text, hasContext, open)) continue;
       const before = raw.length;
       patternMatches(f, r, raw);
       // Sentence conditions are checked only for the new matches of this rule.
@@ -334,16 +389,18 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         if (!sentenceCheck(f, r, raw[i]![1])) raw.splice(i, 1);
       }
     }
-    for (const r of customRules) {
+    for (let k = 0; k < customRules.length; k++) {
+      const r = customRules[k]!;
+      if (shut(r, customBits[k]!, text, hasContext, open)) continue;
       if (enabledSet && !ruleEnabled(r, enabledSet)) continue;
-      if (shut(r, text, hasContext, open)) continue;
       for (const m of r.match({ folded: f, context })) raw.push([r, m]);
     }
     for (const m of customFromContext(f, context)) raw.push(m);
 
-    const allow = (context.allowList ?? [])
-      .map((a) => fold(a).text.trim())
-      .filter((a) => a.length > 0);
+    const allow =
+      context.allowList && context.allowList.length > 0
+        ? context.allowList.map((a) => fold(a).text.trim()).filter((a) => a.length > 0)
+        : NO_ALLOW;
     const findings: Finding[] = [];
     const perRule = new Map<string, number>();
     for (const [r, m] of raw) {
@@ -363,18 +420,21 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         const fx = fold(excerpt).text.trim();
         if (allow.some((a) => fx === a || fx.includes(a) || a.includes(fx))) continue;
       }
-      const vars = { excerpt, ...(m.vars ?? {}) };
-      for (const c of [r.criterion, ...(r.also ?? [])]) {
+      const explanation = m.vars
+        ? fill(r.explain, { excerpt, ...m.vars })
+        : r.explain.replace('{excerpt}', excerpt);
+      const confidence = m.confidence ?? r.confidence;
+      for (const c of criteriaOf(r)) {
         if (!enabled(c)) continue;
         findings.push({
           criterion: c,
-          action: criterion(c).action,
+          action: ACTION[c],
           ruleId: r.id,
           start: s,
           end: e,
           excerpt,
-          confidence: m.confidence ?? r.confidence,
-          explanation: fill(r.explain, vars),
+          confidence,
+          explanation,
         });
       }
     }

@@ -106,24 +106,14 @@ const LEET: Record<string, string> = {
 
 const COMBINING = /\p{M}/gu;
 
-export interface Token {
-  /** Folded token text. */
-  t: string;
-  /** Start and end offsets in the folded string. */
-  s: number;
-  e: number;
-}
-
 export interface Folded {
   original: string;
   /** Lower-case, folded text for matching. */
   text: string;
   /** For each folded character: the original offset where it starts (may be longer than `text`; read-only). */
-  starts: Uint32Array;
+  starts: ArrayLike<number>;
   /** For each folded character: the original offset just after it (may be longer than `text`; read-only). */
-  ends: Uint32Array;
-  /** Word tokens of the folded text (letters, digits, apostrophes and censoring stars inside words). */
-  tokens: Token[];
+  ends: ArrayLike<number>;
 }
 
 /** Folded forms of the non-ASCII code points seen so far (emoji and accents repeat a lot). */
@@ -180,9 +170,21 @@ const SEPARATORS = new Set([' ', '.', '-', '_', '*'].map((c) => c.charCodeAt(0))
 export function fold(original: string): Folded {
   // Most comments are plain ASCII with nothing spaced out or stretched: then folding keeps every
   // offset, and a native lower-casing plus in-place leetspeak is all there is to do.
-  if ((SIMPLE_ASCII.test(original) || onlyInertNonAscii(original)) && !SPACED_OR_STRETCHED.test(original)) {
-    return foldSimple(original);
+  if (SIMPLE_ASCII.test(original)) {
+    if (!SPACED_OR_STRETCHED.test(original))
+      return foldSimple(original, false) ?? foldGeneral(original);
+  } else {
+    const kind = nonAsciiKind(original);
+    if (kind !== 'general') {
+      const simple = foldSimple(original, kind === 'substitute');
+      if (simple && !SPACED_OR_STRETCHED.test(simple.text)) return simple;
+    }
   }
+  return foldGeneral(original);
+}
+
+/** The general path: code point by code point, with a map of offsets. */
+function foldGeneral(original: string): Folded {
   const n = original.length;
   // Pass 1: per code point folding, keeping original offsets. ASCII takes a table lookup.
   const codes: number[] = [];
@@ -223,7 +225,7 @@ export function fold(original: string): Folded {
   }
 
   // Pass 3: join letters spaced out with single separators: "f u c k", "f.u.c.k", "f-u-c-k".
-  const keep = new Uint8Array(m).fill(1);
+  const keep: number[] = new Array<number>(m).fill(1);
   for (let i = 0; i < m;) {
     if (!isLetterCode(codes[i]) || isWordCode(codes[i - 1])) {
       i++;
@@ -287,9 +289,8 @@ export function fold(original: string): Folded {
   return {
     original,
     text,
-    starts: Uint32Array.from(starts),
-    ends: Uint32Array.from(ends),
-    ...tokenise(text),
+    starts,
+    ends,
   };
 }
 
@@ -307,21 +308,34 @@ const NON_ASCII = /[^\t\n\r\x20-\x7e]/gu;
  * True when every non-ASCII character folds to itself (emoji, most symbols): folding such a text
  * changes only ASCII letters' case, so the simple path's offsets hold.
  */
-function onlyInertNonAscii(text: string): boolean {
+function nonAsciiKind(text: string): 'inert' | 'substitute' | 'general' {
+  let kind: 'inert' | 'substitute' = 'inert';
   NON_ASCII.lastIndex = 0;
   for (let m = NON_ASCII.exec(text); m !== null; m = NON_ASCII.exec(text)) {
     const cp = m[0];
-    if (cp.length === 1 && cp.charCodeAt(0) < 32) return false;
-    if (foldCodePoint(cp) !== cp) return false;
+    if (cp.length === 1 && cp.charCodeAt(0) < 32) return 'general';
+    const folded = foldCodePoint(cp);
+    if (folded === cp) continue;
+    // One UTF-16 unit for one: curly quotes, accented letters, look-alikes. Offsets still hold.
+    if (cp.length === 1 && folded.length === 1) kind = 'substitute';
+    else return 'general';
   }
-  return true;
+  return kind;
 }
 
-function foldSimple(original: string): Folded {
+function foldSimple(original: string, substitute: boolean): Folded | null {
   let text = original.toLowerCase();
+  if (substitute) {
+    // Lower-casing may itself change length for a few letters ("İ"): then use the general path.
+    if (text.length !== original.length) return null;
+    text = text.replace(NON_ASCII, (c) => {
+      const f = foldCodePoint(c);
+      return f.length === c.length ? f : c;
+    });
+  }
   if (LEET_NEAR_LETTER.test(text)) text = text.replace(LEET_IN_WORD, (c) => LEET[c] ?? c);
   const [starts, ends] = identityMaps(text.length);
-  return { original, text, starts, ends, ...tokenise(text) };
+  return { original, text, starts, ends };
 }
 
 /**
@@ -342,18 +356,6 @@ function identityMaps(n: number): [Uint32Array, Uint32Array] {
     }
   }
   return [IDENTITY_STARTS, IDENTITY_ENDS];
-}
-
-const TOKEN = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
-
-function tokenise(text: string): { tokens: Token[] } {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let mt = TOKEN.exec(text); mt !== null; mt = TOKEN.exec(text)) {
-    const t = mt[0];
-    tokens.push({ t, s: mt.index, e: mt.index + t.length });
-  }
-  return { tokens };
 }
 
 /** Map a folded span [s, e) back to original offsets. */
