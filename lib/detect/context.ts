@@ -7,8 +7,8 @@ const ABBREVIATION = /(?:^|\s)(?:st|no|mr|mrs|ms|dr|pc|ds|di|dc|sgt|insp|supt)$/
 const sentenceIndex = new WeakMap<Folded, number[]>();
 
 function sentenceStarts(f: Folded): number[] {
-  let starts = sentenceIndex.get(f);
-  if (starts) return starts;
+  const known = sentenceIndex.get(f);
+  if (known) return known;
   const text = f.text;
   const out: number[] = [0];
   for (let i = 0; i < text.length; i++) {
