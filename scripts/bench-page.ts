@@ -111,6 +111,7 @@ interface SiteResult {
   initialScanMs: number | null;
   longestTaskMs: number;
   longestTaskDuringScrollMs: number;
+  longestTaskDuringScrollBaselineMs: number;
   longestTaskBaselineMs: number;
   p95InsertToScanMs: number | null;
   maxInsertToScanMs: number | null;
@@ -148,6 +149,9 @@ async function run(page: Page, url: string, selector: string, withExtension: boo
     },
     { sel: selector, wait: withExtension },
   );
+  // Let the first scan's last frame and the page settle, so the scrolling figures measure
+  // scrolling (the first scan's own long tasks are in "longest task overall").
+  await page.waitForTimeout(1000);
   const scrollStart = await page.evaluate(() => performance.now());
   // Then 10 rounds of 50 more comments, 200 ms apart, each timed from its insertion.
   const latencies = await page.evaluate(
@@ -250,6 +254,7 @@ async function main() {
         initialScanMs: round1(m.initialScan.ms),
         longestTaskMs: round1(m.longest)!,
         longestTaskDuringScrollMs: round1(m.longestDuringScroll)!,
+        longestTaskDuringScrollBaselineMs: round1(b.longestDuringScroll)!,
         longestTaskBaselineMs: round1(b.longest)!,
         p95InsertToScanMs: done.length ? round1(percentile(done, 95)) : null,
         maxInsertToScanMs: done.length ? round1(Math.max(...done)) : null,
@@ -273,8 +278,8 @@ async function main() {
     },
     {
       site: r.site,
-      measure: 'longest task while scrolling (ms)',
-      value: r.longestTaskDuringScrollMs,
+      measure: 'longest task while scrolling (ms; without extension)',
+      value: `${r.longestTaskDuringScrollMs} (${r.longestTaskDuringScrollBaselineMs})`,
       target: `≤ ${TARGETS.longestTaskMs}`,
       result: verdict(r.longestTaskDuringScrollMs, TARGETS.longestTaskMs),
     },

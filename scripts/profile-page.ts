@@ -6,6 +6,8 @@ import { EXTENSION_DIR, assertExtensionBuilt, launchWithExtension } from './lib/
 import { startServer } from './lib/serve.mjs';
 
 const site = process.argv[2] === 'facebook' ? 'facebook' : 'x';
+/** `scroll`: profile only what happens when 5 batches of 50 comments arrive after the first scan. */
+const scroll = process.argv[3] === 'scroll';
 const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
 const comments: DemoComment[] = Array.from({ length: 2000 }, (_, k) => ({
   ...templates[k % templates.length]!,
@@ -49,23 +51,56 @@ async function main() {
   try {
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
+    const t0 = Date.now();
+    if (scroll) {
+      await page.goto(
+        site === 'x'
+          ? 'http://x.com/prof/status/1900000000000000001'
+          : 'https://www.facebook.com/prof/posts/pfbid0Prof',
+      );
+      const sel0 = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
+      await page.waitForFunction(
+        (s0) => [...document.querySelectorAll(s0)].every((a) => a.hasAttribute('data-ma-scanned')),
+        sel0,
+        { timeout: 120_000, polling: 200 },
+      );
+      await page.waitForTimeout(1500);
+    }
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    const events: Array<{ name: string; dur?: number; ph: string }> = [];
+    const events: Array<{
+      name: string;
+      dur?: number;
+      ph: string;
+      ts?: number;
+      args?: { data?: { type?: string } };
+    }> = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as typeof events)));
     const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,blink',
+      categories: 'devtools.timeline,blink,toplevel',
       transferMode: 'ReportEvents',
     });
-    const t0 = Date.now();
-    await page.goto(
-      site === 'x'
-        ? 'http://x.com/prof/status/1900000000000000001'
-        : 'https://www.facebook.com/prof/posts/pfbid0Prof',
-    );
+
     const sel = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
+    if (scroll) {
+      await page.evaluate(async () => {
+        const list = document.querySelector('[data-demo-list]')!;
+        const batches = Array.from(document.querySelectorAll('template[data-more-comments]'));
+        for (const t of batches as HTMLTemplateElement[]) {
+          list.append(t.content.cloneNode(true));
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      });
+      await page.waitForTimeout(500);
+    } else {
+      await page.goto(
+        site === 'x'
+          ? 'http://x.com/prof/status/1900000000000000001'
+          : 'https://www.facebook.com/prof/posts/pfbid0Prof',
+      );
+    }
     await page.waitForFunction(
       (s) => {
         const all = document.querySelectorAll(s);
@@ -88,6 +123,58 @@ async function main() {
     }
     for (const [k, [ms, n]] of [...byName].sort((a, b) => b[1][0] - a[1][0]).slice(0, 15))
       console.log(ms.toFixed(0).padStart(8), 'ms', String(n).padStart(6), k);
+    type Ev = {
+      name: string;
+      dur?: number;
+      ph: string;
+      ts?: number;
+      args?: { data?: { functionName?: string; url?: string; type?: string } };
+    };
+    const evs = events as Ev[];
+    const names = new Map<string, number>();
+    for (const e of evs) if ((e.dur ?? 0) > 30_000) names.set(e.name, (names.get(e.name) ?? 0) + 1);
+    console.log('events over 30 ms by name:', [...names].slice(0, 20).join(' | '));
+    const tasks = evs.filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+        (e.dur ?? 0) > 30_000,
+    );
+    for (const t of tasks.slice(0, 12)) {
+      const inside = evs.filter(
+        (e) =>
+          e.ph === 'X' &&
+          e !== t &&
+          (e.ts ?? 0) >= (t.ts ?? 0) &&
+          (e.ts ?? 0) < (t.ts ?? 0) + (t.dur ?? 0),
+      );
+      const parts = new Map<string, number>();
+      for (const e of inside)
+        if (
+          [
+            'FunctionCall',
+            'UpdateLayoutTree',
+            'Layout',
+            'PrePaint',
+            'Paint',
+            'EventDispatch',
+            'FireAnimationFrame',
+            'TimerFire',
+            'V8.Execute',
+            'ParseHTML',
+            'HitTest',
+            'RunMicrotasks',
+          ].includes(e.name)
+        )
+          parts.set(
+            e.name + (e.args?.data?.type ? ':' + e.args.data.type : ''),
+            (parts.get(e.name) ?? 0) + (e.dur ?? 0) / 1000,
+          );
+      console.log(
+        `task ${Math.round((t.dur ?? 0) / 1000)} ms:`,
+        [...parts].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
+      );
+    }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[] } };
     const self = new Map<string, number>();
     let total = 0;
