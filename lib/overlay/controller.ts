@@ -67,7 +67,7 @@ interface CommentState {
 }
 
 /** Longest wait between commits while a long feed is being read. */
-const COMMIT_EVERY_MS = 400;
+const COMMIT_EVERY_MS = 1000;
 /** Time budget of the first slice of a drain. */
 const FIRST_SLICE_MS = 30;
 const OUR_TAGS = new Set(
