@@ -35,7 +35,13 @@ export function findChromium({ install = true } = {}) {
   const isDebian = existsSync('/etc/debian_version') && which('apt-get');
   if (install && isRoot && isDebian) {
     console.error('Chromium not found; installing it with apt-get (Debian package "chromium")…');
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    try {
+      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    } catch {
+      // A fresh machine has no package lists yet: fetch them once and try again.
+      execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+    }
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   console.error(
