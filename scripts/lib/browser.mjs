@@ -20,6 +20,8 @@ function which(cmd) {
  * Debian/Ubuntu Chromium build is preferred.
  * @param {{ install?: boolean }} [options] install Chromium with apt-get when missing (root on Debian only)
  */
+const APT_ENV = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+
 export function findChromium({ install = true } = {}) {
   const candidates = [
     process.env.CHROME_PATH,
@@ -36,11 +38,11 @@ export function findChromium({ install = true } = {}) {
   if (install && isRoot && isDebian) {
     console.error('Chromium not found; installing it with apt-get (Debian package "chromium")…');
     try {
-      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: APT_ENV });
     } catch {
       // A fresh machine has no package lists yet: fetch them once and try again.
-      execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
+      execFileSync('apt-get', ['update'], { stdio: 'inherit', env: APT_ENV });
+      execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: APT_ENV });
     }
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
