@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { AccountsSection } from './AccountsSection';
 import { CriteriaSection } from './CriteriaSection';
 import { CustomRulesSection } from './CustomRulesSection';
 import { BackupSection, RetentionSection } from './DataSection';
@@ -6,12 +7,15 @@ import { withDrafts, type Drafts, type SetDraft } from './drafts';
 import { ListsSection } from './ListsSection';
 import { ModeratorSection } from './ModeratorSection';
 import { ProtectedNamesSection } from './ProtectedNamesSection';
+import { RepeatWindowSection } from './RepeatWindowSection';
 import { TryIt } from './TryIt';
 import { useStoredSettings } from './useSettings';
 
 const SECTIONS = [
   { id: 'moderator', title: 'Your details' },
   { id: 'criteria', title: 'Criteria and sites' },
+  { id: 'accounts', title: 'Force accounts' },
+  { id: 'repeat-window', title: 'Repeat-caller window' },
   { id: 'protected-names', title: 'Protected names' },
   { id: 'cases', title: 'Cases, operations and allowed terms' },
   { id: 'custom-rules', title: 'Custom rules' },
@@ -84,6 +88,12 @@ export function OptionsApp({ today }: { today?: string }) {
           <>
             <Section id="criteria">
               <CriteriaSection settings={settings} update={update} />
+            </Section>
+            <Section id="accounts">
+              <AccountsSection announce={announce} />
+            </Section>
+            <Section id="repeat-window">
+              <RepeatWindowSection settings={settings} update={update} />
             </Section>
             <Section id="protected-names">
               <p>

@@ -46,15 +46,19 @@ import {
 import { emptyDraft, entryFromDraft, identityFromInput } from './draft';
 import { deleteExpired, eraseOne, importBackup } from './data';
 import { readSettings } from '../storage/settings';
+import { handleAccounts } from './accounts';
 import { handleRemoval } from './removals';
 import type { RecordsCache } from './cache';
 import {
   RequestSchema,
   type OverviewRow,
   type Reply,
+  type RepeatOverview,
   type Request,
   type StatusSummary,
 } from './protocol';
+import { removeOverviewSnapshot, writeOverviewSnapshot } from '../storage/overview';
+import type { OverviewSnapshotKeeper } from './snapshot';
 import { summaryOf } from './status';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
@@ -64,6 +68,11 @@ export interface HandlerDeps {
   settings?: RepeatSettings;
   /** The background's parsed copy of storage (see cache.ts); without it every request reads. */
   cache?: RecordsCache;
+  /**
+   * Refreshes the stored repeat-caller list after writes that change it (see snapshot.ts);
+   * without it the stored list is refreshed only when the popup asks for the list.
+   */
+  snapshot?: OverviewSnapshotKeeper;
 }
 
 export const defaultDeps: HandlerDeps = {
@@ -246,6 +255,50 @@ function overviewRow(s: RepeatStatus): OverviewRow {
     windowDays: s.windowDays,
     ...(s.lastContactAt !== undefined ? { lastContactAt: s.lastContactAt } : {}),
   };
+}
+
+/** The repeat-caller list, those one short and the counts, worked out now from the records. */
+async function computeOverview(ctx: Ctx): Promise<RepeatOverview> {
+  const [data, settings] = [await repeatData(ctx), await repeatSettings(ctx)];
+  const list = repeatCallerList(data, ctx.now, settings);
+  const near = nearThreshold(data, ctx.now, settings);
+  return {
+    list: list.map(overviewRow),
+    near: near.map(overviewRow),
+    counts: { contacts: data.index.byId.size, users: data.index.byUser.size },
+    windowDays: settings.windowDays,
+    threshold: settings.threshold,
+    computedAt: ctx.now.toISOString(),
+  };
+}
+
+/** Stores the list just worked out; a failure costs the next cold popup its head start, no more. */
+async function storeOverview(overview: RepeatOverview): Promise<void> {
+  try {
+    await writeOverviewSnapshot(overview);
+  } catch (err) {
+    console.warn('Moderator Assist: could not store the repeat-caller list', err);
+  }
+}
+
+/**
+ * Works the repeat-caller list out and stores it as the snapshot the popup shows while a
+ * background that has just started reads the contacts. Queued behind every write.
+ *
+ * @example
+ * keeper.schedule(() => refreshOverviewSnapshot(deps));
+ */
+export function refreshOverviewSnapshot(deps: HandlerDeps): Promise<void> {
+  return serialise(async () => {
+    const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
+    try {
+      await writeOverviewSnapshot(await computeOverview(ctx));
+    } catch (err) {
+      deps.cache?.clear();
+      throw err;
+    }
+    for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
+  });
 }
 
 async function recordCapture(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
@@ -496,19 +549,11 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       };
     }
     case 'repeat:overview': {
-      const [data, settings] = [await repeatData(ctx), await repeatSettings(ctx)];
-      const list = repeatCallerList(data, ctx.now, settings);
-      const near = nearThreshold(data, ctx.now, settings);
-      return {
-        ok: true,
-        overview: {
-          list: list.map(overviewRow),
-          near: near.map(overviewRow),
-          counts: { contacts: data.index.byId.size, users: data.index.byUser.size },
-          windowDays: settings.windowDays,
-          threshold: settings.threshold,
-        },
-      };
+      const overview = await computeOverview(ctx);
+      // Worked out after every write queued before it, so a refresh still waiting is not needed.
+      ctx.deps.snapshot?.cancel();
+      await storeOverview(overview);
+      return { ok: true, overview };
     }
     case 'repeat:person': {
       const [data, settings] = [await repeatData(ctx), await repeatSettings(ctx)];
@@ -533,6 +578,9 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
     case 'removal:status':
     case 'removal:dismiss':
       return handleRemoval(ctx, req);
+    case 'accounts:save':
+    case 'accounts:remove':
+      return handleAccounts({ ...ctx, newId: ctx.deps.newId }, req);
     case 'moderator:set':
       await moderatorItem.item.setValue(req.moderator);
       return { ok: true, message: 'Moderator details saved.' };
@@ -548,6 +596,10 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         throw new RequestError(
           'The contacts are still being moved to their new storage; nothing was changed. Try again.',
         );
+      // The stored list may name people this erases or deletes (or miss those a restore brings
+      // back): it goes first, so no outcome of the write can leave an erased person in it. It is
+      // worked out again afterwards (see handleMessage).
+      await removeOverviewSnapshot();
       ctx.deps.cache?.clear();
       try {
         const r =
@@ -584,6 +636,22 @@ const READ_ONLY: ReadonlySet<Request['type']> = new Set([
   'removal:status',
 ]);
 
+/** Requests that can change who is on the repeat-caller list, or one short of it. */
+const CHANGES_OVERVIEW: ReadonlySet<Request['type']> = new Set([
+  'contact:record',
+  'contact:add-manual',
+  'repeat:advise',
+  'repeat:link',
+  'block:confirm',
+  'block:amend',
+  'data:import',
+  'data:retention-delete',
+  'data:erase-person',
+  // Which accounts are enrolled decides whose contacts count.
+  'accounts:save',
+  'accounts:remove',
+]);
+
 export async function handleMessage(message: unknown, deps: HandlerDeps): Promise<Reply> {
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) {
@@ -593,6 +661,10 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
       ok: false,
       error: `Moderator Assist did not understand the request (${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}).`,
     };
+  }
+  // Scheduled whatever the outcome: a failed request may have written part of what it meant to.
+  if (CHANGES_OVERVIEW.has(parsed.data.type)) {
+    deps.snapshot?.schedule(() => refreshOverviewSnapshot(deps));
   }
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
@@ -635,6 +707,8 @@ export function seedOnInstall(deps: HandlerDeps): Promise<void> {
         schemaVersion: 1,
         accounts: DEFAULT_ACCOUNTS.map((a) => ({ ...a })),
       });
+      // Which accounts count decides the list.
+      deps.snapshot?.schedule(() => refreshOverviewSnapshot(deps));
     }
     await installedAtItem.setValue(ctx.now.toISOString());
   });

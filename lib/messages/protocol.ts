@@ -11,12 +11,13 @@ import {
   type Contact,
   type RepeatCallerEvent,
   type RepeatGuidance,
-  type RepeatState,
   type RepeatStatus,
 } from '../records';
 import { DraftSchema } from '../storage/records';
 import { BACKUP_MAX_BYTES } from '../records/backup';
+import { AccountInputSchema } from '../records/accounts';
 import type { PostRemovals } from '../storage/removals';
+import type { RepeatOverview } from '../storage/overview';
 
 /**
  * Everything the background accepts, from the overlay (`contact:record`, `block:start-draft`)
@@ -97,8 +98,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
     pageUrl: z.string().min(1),
   }),
   /**
-   * What the popup's Repeat callers tab lists (the list, those one short, counts), worked out by
-   * the background from the contacts it already holds parsed, so the popup never parses them.
+   * What the popup's Repeat callers tab lists (the list, those one short, counts), worked out now
+   * by the background from the contacts it holds parsed, so the popup never parses them. The
+   * answer is also stored as `local:repeatOverview`, which the popup shows while this is worked
+   * out by a background that has just started.
    */
   z.object({ type: z.literal('repeat:overview') }),
   /** One person's status, contacts and advice, for the popup's lookup panel. */
@@ -110,6 +113,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
     otherUserKey: UserKeySchema,
     why: z.string().trim().min(1),
   }),
+  /** Add a force account (no id) or edit one (its id), from the options page. */
+  z.object({ type: z.literal('accounts:save'), account: AccountInputSchema }),
+  /** Remove a force account; its contacts stay and count as not enrolled. */
+  z.object({ type: z.literal('accounts:remove'), id: z.string().min(1) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -137,27 +144,9 @@ export interface StatusBatch {
   guidance?: RepeatGuidance & { accountLabel: string };
 }
 
-/** One row of the repeat-caller list (or of those one contact short). */
-export interface OverviewRow {
-  personId: string;
-  userKey: string;
-  state: RepeatState;
-  countInWindow: number;
-  windowDays: number;
-  lastContactAt?: string;
-}
-
-/** What `repeat:overview` answers. */
-export interface RepeatOverview {
-  /** On the list now, most recent contact first. */
-  list: OverviewRow[];
-  /** One counted contact short of the list, most recent first. */
-  near: OverviewRow[];
-  /** Contacts held (duplicates of a comment counted once) and the user keys they are under. */
-  counts: { contacts: number; users: number };
-  windowDays: number;
-  threshold: number;
-}
+// The list's shapes are zod schemas (lib/storage/overview.ts) because the background also stores
+// the last list as a snapshot the popup can show at once.
+export type { OverviewRow, RepeatOverview } from '../storage/overview';
 
 /** What `repeat:person` answers: the status, and what the timeline and block draft need. */
 export interface PersonDetail {
