@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { POLICY, type CriterionId, type Platform } from '../lib/policy';
 import { isoToLondonLocal, londonLocalToIso, type FieldErrors } from '../lib/messages/draft';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../lib/records';
 import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
+import { VirtualList } from './BlockLogList';
 import { PLATFORM_NAME } from './BlockWorkflow';
 import { Field, Notice, Select } from './ui';
 
@@ -30,9 +31,6 @@ const STATUS_TEXT: Record<BlockStatus, string> = {
   'resolved-without-block': 'Resolved without blocking',
   unblocked: 'Unblocked',
 };
-
-/** How many rows are rendered at a time; the rest come with "Show more". */
-export const PAGE_SIZE = 50;
 
 type Notice = { ok: boolean; text: string } | null;
 
@@ -61,13 +59,24 @@ export function BlockLog() {
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [shownCount, setShownCount] = useState(PAGE_SIZE);
   const [selected, setSelected] = useState<string | null>(null);
+  // Coming back from an entry's details: the list scrolled where it was, focus on that entry.
+  const [returnTo, setReturnTo] = useState<{ id: string; offset: number; list: string } | null>(
+    null,
+  );
+  const scrollOffset = useRef(0);
+  // A new search or filter draws a new list from the top.
+  const listKey = JSON.stringify([search, platform, account, crit, status, from, to]);
+  const back = returnTo?.list === listKey ? returnTo : null;
+  const open = (id: string) => {
+    setReturnTo({ id, offset: scrollOffset.current, list: listKey });
+    setSelected(id);
+  };
   const [verify, setVerify] = useState<Notice>(null);
   const [notice, setNotice] = useState<Notice>(null);
 
   const q = normaliseSearch(search);
-  // The whole log is filtered; paging below only limits how many matching rows are drawn.
+  // The whole log is filtered; the list below draws only the matching rows in view.
   const filtered = useMemo(
     () =>
       filterBlockViews(views, {
@@ -231,22 +240,26 @@ export function BlockLog() {
         {filtered.length} of {views.length} entries shown
         {filter.user || filter.from || filter.to ? '; exports use the user and date filters' : ''}.
       </p>
-      <ul className="list" aria-label="Block log entries, newest first">
-        {filtered.slice(0, shownCount).map((v) => (
-          <li key={v.original.id}>
-            <button type="button" className="link" onClick={() => setSelected(v.original.id)}>
-              <span className="strong">{userText(v)}</span> · {PLATFORM_NAME[v.entry.platform]},{' '}
-              {v.entry.account.label} · {STATUS_TEXT[v.status]} ·{' '}
-              {formatLondon(v.original.createdAt)}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {filtered.length > shownCount ? (
-        <button type="button" onClick={() => setShownCount((n) => n + PAGE_SIZE)}>
-          Show {Math.min(PAGE_SIZE, filtered.length - shownCount)} more
-        </button>
-      ) : null}
+      <p className="hint" id="log-keys">
+        Use Tab or the arrow keys to move through the entries; Home and End go to the newest and the
+        oldest.
+      </p>
+      <VirtualList
+        key={listKey}
+        items={filtered}
+        itemKey={(v) => v.original.id}
+        label="Block log entries, newest first"
+        describedBy="log-keys"
+        initialOffset={back?.offset ?? 0}
+        onOffset={(o) => (scrollOffset.current = o)}
+        focusKey={back?.id ?? null}
+        renderRow={(v) => (
+          <button type="button" className="link" onClick={() => open(v.original.id)}>
+            <span className="strong">{userText(v)}</span> · {PLATFORM_NAME[v.entry.platform]},{' '}
+            {v.entry.account.label} · {STATUS_TEXT[v.status]} · {formatLondon(v.original.createdAt)}
+          </button>
+        )}
+      />
     </section>
   );
 }

@@ -252,24 +252,26 @@ describe('popup: block log', () => {
   it('should list newest first, search and filter, and verify an intact chain', async () => {
     const { user, container } = await renderApp();
     await user.click(screen.getByRole('tab', { name: 'Block log' }));
-    const list = await screen.findByRole('list', { name: /Block log entries/ });
+    await screen.findByRole('list', { name: /Block log entries/ });
+    // A new search or filter draws a new list, so it is looked up again each time.
+    const list = () => screen.getByRole('list', { name: /Block log entries/ });
     expect(
-      within(list)
+      within(list())
         .getAllByRole('button')
         .map((b) => b.textContent?.split(' ')[0]),
     ).toEqual(['@carol', '@bob', '@alice']);
     await noAxeViolations(container);
     await user.type(screen.getByLabelText('Search by handle or name'), 'ali');
-    expect(within(list).getAllByRole('button')).toHaveLength(1);
+    expect(within(list()).getAllByRole('button')).toHaveLength(1);
     await user.clear(screen.getByLabelText('Search by handle or name'));
     await user.selectOptions(screen.getByLabelText('Platform'), 'facebook');
     expect(
-      within(list)
+      within(list())
         .getAllByRole('button')
         .map((b) => b.textContent?.split(' ')[0]),
     ).toEqual(['@bob']);
     await user.type(screen.getByLabelText('From (date)'), '2026-11-13');
-    expect(within(list).queryAllByRole('button')).toHaveLength(0);
+    expect(within(list()).queryAllByRole('button')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
     await screen.findByText('Chain verified: all 3 records are intact.');
   });
