@@ -14,6 +14,7 @@ import {
   exportJson,
   formatLondon,
   guidanceFor,
+  londonDate,
   parseUserInput,
   DEFAULT_REPEAT_SETTINGS,
   type RepeatSettings,
@@ -21,7 +22,14 @@ import {
   type ForceAccount,
   type RepeatStatus,
 } from '../lib/records';
-import type { OverviewRow, PersonDetail, Reply, Request } from '../lib/messages/protocol';
+import type {
+  OverviewRow,
+  PersonDetail,
+  RepeatOverview,
+  Reply,
+  Request,
+} from '../lib/messages/protocol';
+import { readOverviewSnapshot } from '../lib/storage/overview';
 import { readContacts, type Draft } from '../lib/storage/records';
 import { readSettings, watchSettings } from '../lib/storage/settings';
 import { downloadText } from '../lib/ui/download';
@@ -76,6 +84,45 @@ function useAnswer<T>(
   return state.reqKey === reqKey && reqKey ? state : { value: null, error: null };
 }
 
+/** A list worked out longer ago than this is labelled with its time: the window has moved. */
+export const OVERVIEW_STALE_MS = 5 * 60_000;
+
+/**
+ * The list to show: the background's current answer once it arrives, and until then the list it
+ * last stored (`local:repeatOverview`), which a popup can read at once even when the background
+ * has just started and is still reading the contacts.
+ */
+function useOverview(reload: unknown): {
+  value: RepeatOverview | null;
+  error: string | null;
+  stored: boolean;
+} {
+  const now = usePopup((s) => s.now);
+  const fresh = useAnswer({ type: 'repeat:overview' }, (r) => r.overview, reload);
+  const [stored, setStored] = useState<RepeatOverview | null>(null);
+  useEffect(() => {
+    let live = true;
+    readOverviewSnapshot(now(), DEFAULT_REPEAT_SETTINGS.threshold).then(
+      (snap) => {
+        if (live) setStored(snap);
+      },
+      // Only a head start: without it the popup waits for the background, as before.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [now]);
+  if (fresh.value) return { value: fresh.value, error: fresh.error, stored: false };
+  return { value: stored, error: fresh.error, stored: stored !== null };
+}
+
+/** "as of 14:05" (today in London) or "as of 3 Nov 2026, 14:05". */
+function asOfText(computedAt: string, now: Date): string {
+  const when = formatLondon(computedAt);
+  return `as of ${londonDate(computedAt) === londonDate(now) ? when.slice(when.indexOf(', ') + 2) : when}`;
+}
+
 /** The repeat-caller tab: lookup, the list, near the threshold, advice, manual contacts. */
 export function RepeatCallers() {
   const snapshot = usePopup((s) => s.snapshot)!;
@@ -84,7 +131,8 @@ export function RepeatCallers() {
   const settings = useRepeatSettings();
   // The background holds the contacts parsed and indexed; the popup only shows its answers.
   const reload = useMemo(() => ({ snapshot, settings }), [snapshot, settings]);
-  const overview = useAnswer({ type: 'repeat:overview' }, (r) => r.overview, reload);
+  const overview = useOverview(reload);
+  const now = usePopup((s) => s.now)();
   const key = query.trim() ? parseUserInput(query, platform) : null;
   const person = useAnswer(
     key ? { type: 'repeat:person', userKey: key } : null,
@@ -94,6 +142,14 @@ export function RepeatCallers() {
   const detail = person.value;
   const list = overview.value?.list;
   const near = overview.value?.near;
+  const computedAt = overview.value?.computedAt;
+  // The rolling window moves with time, so an older list says when it was true.
+  const asOf =
+    computedAt !== undefined &&
+    (now.getTime() - Date.parse(computedAt) > OVERVIEW_STALE_MS ||
+      (overview.stored && overview.error))
+      ? asOfText(computedAt, now)
+      : null;
 
   return (
     <section aria-labelledby="repeat-heading">
@@ -129,6 +185,12 @@ export function RepeatCallers() {
         {detail ? <UserPanel detail={detail} /> : null}
       </div>
       {overview.error ? <Notice notice={{ ok: false, text: overview.error }} /> : null}
+      {asOf || overview.stored ? (
+        <p className="hint">
+          {asOf ? `List ${asOf}` : 'Last stored list'}
+          {overview.stored && !overview.error ? '; working out the current list…' : '.'}
+        </p>
+      ) : null}
       <h3 id="list-heading">On the repeat-caller list{list ? ` (${list.length})` : ''}</h3>
       <StatusList id="list" rows={list} empty="Nobody is on the list." onPick={setQuery} />
       <h3 id="near-heading">One short of the threshold{near ? ` (${near.length})` : ''}</h3>

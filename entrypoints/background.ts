@@ -1,5 +1,12 @@
 import { RecordsCache } from '../lib/messages/cache';
-import { defaultDeps, handleMessage, seedOnInstall } from '../lib/messages/handler';
+import {
+  defaultDeps,
+  handleMessage,
+  refreshOverviewSnapshot,
+  seedOnInstall,
+} from '../lib/messages/handler';
+import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
+import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
 // handleMessage, which validates it and serialises the write. The answer goes back through
@@ -7,7 +14,18 @@ import { defaultDeps, handleMessage, seedOnInstall } from '../lib/messages/handl
 export default defineBackground(() => {
   // The parsed records stay in memory between requests (a recording must not re-read and re-check
   // 100,000 contacts); writes from elsewhere are noticed through storage.watch and drop the copy.
-  const deps = { ...defaultDeps, cache: new RecordsCache() };
+  // The stored repeat-caller list (local:repeatOverview) is worked out again after every write
+  // that changes it, so a popup opened after the service worker has been stopped shows it at once.
+  const deps = {
+    ...defaultDeps,
+    cache: new RecordsCache(),
+    snapshot: new OverviewSnapshotKeeper(),
+  };
+  // The window is the options page's to change: the stored list is for the old one until then.
+  settingsItem.watch((next, previous) => {
+    if (parseSettings(next).repeatWindowDays === parseSettings(previous).repeatWindowDays) return;
+    deps.snapshot.schedule(() => refreshOverviewSnapshot(deps));
+  });
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
     void handleMessage(message, deps).then(sendResponse);
     return true;

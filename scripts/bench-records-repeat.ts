@@ -6,9 +6,14 @@
  * - lookup: `userStatus` for one user from prepared data (what the popup's lookup box and each key
  *   of the overlay's status:batch do);
  * - popup list: the `repeat:overview` request the Repeat callers tab sends, end to end through the
- *   background handler: warm (the background already holds the contacts parsed and indexed, as
- *   after its first request) and cold (a background just started: read all 64 contact buckets,
- *   zod-check them, build the index, then the list), reported separately;
+ *   background handler, warm (the background already holds the contacts parsed and indexed, as
+ *   after its first request); and, with the background cold (just started), what the popup
+ *   really does: it shows the list the background last stored (`readOverviewSnapshot`: one small
+ *   storage read and zod check) while the background works the current list out. That full cold
+ *   recompute (read all 64 contact buckets, zod-check them, build the index, then the list) is
+ *   reported on its own line, without a pass mark, since the popup no longer waits for it;
+ * - snapshot refresh: the background working the list out again and storing it after a burst of
+ *   recordings (off the replies' path, once it has been quiet for two seconds);
  * - record: `contact:record` through the background handler, warm, median and slowest of 30
  *   (each rewrites one contact bucket), and the cold first request;
  * - migration: moving 100,000 contacts from the old single key to the buckets (once per install);
@@ -28,6 +33,8 @@ import type { Contact } from '../lib/records';
 Object.assign(globalThis, { browser: fakeBrowser, chrome: fakeBrowser });
 
 const { RecordsCache } = await import('../lib/messages/cache');
+const { OverviewSnapshotKeeper } = await import('../lib/messages/snapshot');
+const { readOverviewSnapshot, repeatOverviewItem } = await import('../lib/storage/overview');
 const { handleMessage } = await import('../lib/messages/handler');
 const records = await import('../lib/records');
 const store = await import('../lib/storage/records');
@@ -119,7 +126,13 @@ await settle();
 
 function newDeps(offset: number) {
   let n = CONTACTS + offset;
-  return { now: () => NOW, newId: () => uuid(++n), cache: new RecordsCache() };
+  return {
+    now: () => NOW,
+    newId: () => uuid(++n),
+    cache: new RecordsCache(),
+    // Flushed by hand below, so no refresh lands inside another measurement.
+    snapshot: new OverviewSnapshotKeeper(600_000),
+  };
 }
 
 async function overview(deps: ReturnType<typeof newDeps>) {
@@ -129,13 +142,24 @@ async function overview(deps: ReturnType<typeof newDeps>) {
   return r.overview;
 }
 
-// ---- popup list, cold: a background just started ---------------------------------------------
+// ---- current list, cold: a background just started works it out from scratch ------------------
 const coldListRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
   const deps = newDeps(0);
   coldListRuns.push((await timeAsync(() => overview(deps)))[1]);
   deps.cache.clear();
   await settle();
+}
+
+// ---- popup list, background cold: the popup shows the list the background stored last ----------
+// (In the browser the popup and the service worker are separate processes; here they would share
+// one thread, so the popup's read is measured on its own, as the popup does it.)
+const storedBytes = JSON.stringify(await repeatOverviewItem.item.getValue()).length;
+const popupColdRuns: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const [snap, ms] = await timeAsync(() => readOverviewSnapshot(NOW, 5));
+  if (!snap || snap.list.length === 0) throw new Error('no stored list for the popup to show');
+  popupColdRuns.push(ms);
 }
 
 // The parts of a cold start, each on its own.
@@ -169,6 +193,8 @@ const [coldReply, coldMs] = await timeAsync(() =>
 );
 if (!coldReply.ok) throw new Error(`record failed: ${coldReply.error}`);
 coldDeps.cache.clear();
+// This background is dropped, as a stopped service worker is: its refresh never runs.
+coldDeps.snapshot.cancel();
 await settle();
 // ---- popup list, warm ------------------------------------------------------------------------
 const deps = newDeps(1000);
@@ -201,6 +227,12 @@ for (let i = 1; i <= 30; i++) {
   if (!r.ok) throw new Error(`record failed: ${r.error}`);
   await settle();
 }
+// The refresh those recordings scheduled, run now rather than after two quiet seconds.
+if (!deps.snapshot.scheduled) throw new Error('the recordings scheduled no refresh');
+const [, refreshMs] = await timeAsync(() => deps.snapshot.flush());
+const refreshed = await repeatOverviewItem.item.getValue();
+if (refreshed?.counts.contacts !== CONTACTS + 30 + 1)
+  throw new Error(`stored list not refreshed: ${refreshed?.counts.contacts}`);
 const stored = (await store.readContacts({ quarantine: false, now: NOW })).contacts.length;
 // The list straight after recordings: the index was updated in place, the list worked out again.
 const [afterRecord, afterRecordMs] = await timeAsync(() => overview(deps));
@@ -246,8 +278,13 @@ const rows = [
     target: TARGETS.listMs,
   },
   {
-    what: 'popup list: repeat:overview, background cold (median of 3)',
-    ms: median(coldListRuns),
+    what: 'popup list, background cold: stored list read (median of 20)',
+    ms: median(popupColdRuns),
+    target: TARGETS.listMs,
+  },
+  {
+    what: 'popup list, background cold: stored list read, first',
+    ms: popupColdRuns[0]!,
     target: TARGETS.listMs,
   },
   {
@@ -293,6 +330,18 @@ for (const r of rows) {
     `${r.what.padEnd(66)} ${r.ms.toFixed(3).padStart(8)} ${`< ${r.target}`.padStart(8)}  ${pass ? 'PASS' : 'FAIL'}`,
   );
 }
+// Measured and reported, with no pass mark: nobody waits for these any more.
+const info = [
+  {
+    what: 'current list, background cold: full recompute (median of 3)',
+    ms: median(coldListRuns),
+  },
+  { what: 'stored list refresh after 30 recordings (warm, off the replies)', ms: refreshMs },
+];
+for (const r of info) {
+  console.log(`${r.what.padEnd(66)} ${r.ms.toFixed(3).padStart(8)} ${'—'.padStart(8)}  (info)`);
+}
+console.log(`  stored list: ${storedBytes.toLocaleString('en-GB')} bytes as JSON`);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(path.join(root, 'bench-results'), { recursive: true });
@@ -303,6 +352,9 @@ writeFileSync(
       contacts: CONTACTS,
       users: USERS,
       rows,
+      coldRecomputeMs: median(coldListRuns),
+      snapshotRefreshMs: refreshMs,
+      snapshotBytes: storedBytes,
       parseMs,
       buildMs,
       coldRecordMs: coldMs,

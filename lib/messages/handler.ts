@@ -272,13 +272,15 @@ async function computeOverview(ctx: Ctx): Promise<RepeatOverview> {
   };
 }
 
-/** Stores the list just worked out; a failure costs the next cold popup its head start, no more. */
-async function storeOverview(overview: RepeatOverview): Promise<void> {
-  try {
-    await writeOverviewSnapshot(overview);
-  } catch (err) {
-    console.warn('Moderator Assist: could not store the repeat-caller list', err);
-  }
+/**
+ * Stores the list just worked out, unless this background stored the same list less than a
+ * minute ago (see `OverviewSnapshotKeeper.needsStoring`).
+ */
+async function storeOverview(deps: HandlerDeps, overview: RepeatOverview): Promise<void> {
+  if (deps.snapshot && !deps.snapshot.needsStoring(overview)) return;
+  deps.snapshot?.stored(null);
+  await writeOverviewSnapshot(overview);
+  deps.snapshot?.stored(overview);
 }
 
 /**
@@ -292,7 +294,7 @@ export function refreshOverviewSnapshot(deps: HandlerDeps): Promise<void> {
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
     try {
-      await writeOverviewSnapshot(await computeOverview(ctx));
+      await storeOverview(deps, await computeOverview(ctx));
     } catch (err) {
       deps.cache?.clear();
       throw err;
@@ -552,7 +554,12 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const overview = await computeOverview(ctx);
       // Worked out after every write queued before it, so a refresh still waiting is not needed.
       ctx.deps.snapshot?.cancel();
-      await storeOverview(overview);
+      try {
+        await storeOverview(ctx.deps, overview);
+      } catch (err) {
+        // Only the next cold popup's head start is lost; the answer stands.
+        console.warn('Moderator Assist: could not store the repeat-caller list', err);
+      }
       return { ok: true, overview };
     }
     case 'repeat:person': {
@@ -599,6 +606,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       // The stored list may name people this erases or deletes (or miss those a restore brings
       // back): it goes first, so no outcome of the write can leave an erased person in it. It is
       // worked out again afterwards (see handleMessage).
+      ctx.deps.snapshot?.stored(null);
       await removeOverviewSnapshot();
       ctx.deps.cache?.clear();
       try {

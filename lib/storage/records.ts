@@ -118,7 +118,13 @@ export interface CheckedItem<T> {
   fallback: () => T;
 }
 
-function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): CheckedItem<T> {
+/**
+ * Defines `local:<name>` as a checked item (see `CheckedItem`).
+ *
+ * @example
+ * const item = checked('repeatOverview', SnapshotSchema.nullable(), () => null);
+ */
+export function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): CheckedItem<T> {
   const key = `local:${name}` as StorageItemKey;
   return {
     name,
