@@ -110,8 +110,8 @@ describe('many-removals reminder in the real browser', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(400);
 
-    // Tab from the Pause button reaches the link, then the e-mail link, then Dismiss.
-    await x.locator('ma-summary').getByRole('button', { name: 'Pause' }).focus();
+    // Tab from the site's off switch reaches the link, then the e-mail link, then Dismiss.
+    await x.locator('ma-summary').getByRole('button', { name: 'Turn off on X' }).focus();
     const focused = async () =>
       x.evaluate(() => {
         const host = document.activeElement;
