@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { watchRecords } from '../lib/storage/records';
+import { watchBlockLog, watchRecords } from '../lib/storage/records';
 import { usePopup, type TabId } from '../lib/ui/store';
 import { BlockLog } from './BlockLog';
 import { BlockWorkflow } from './BlockWorkflow';
@@ -18,13 +18,29 @@ export function App() {
   const snapshot = usePopup((s) => s.snapshot);
   const loadError = usePopup((s) => s.loadError);
   const load = usePopup((s) => s.load);
+  const refreshBlockLog = usePopup((s) => s.refreshBlockLog);
+  const blockLogProblem = usePopup((s) => s.blockLogProblem);
   const tab = usePopup((s) => s.tab);
   const setTab = usePopup((s) => s.setTab);
 
   useEffect(() => {
+    // Only the small items are read here, so the popup can be used at once. The block log (tens
+    // of megabytes at scale) is read when its tab first opens, so reading it never holds up the
+    // block workflow; after that it is read again whenever it changes.
     void load();
-    return watchRecords(() => void load());
-  }, [load]);
+    const stopRecords = watchRecords(() => void load());
+    const stopLog = watchBlockLog(() => void refreshBlockLog());
+    return () => {
+      stopRecords();
+      stopLog();
+    };
+  }, [load, refreshBlockLog]);
+
+  const problems = snapshot
+    ? blockLogProblem
+      ? [...snapshot.problems, blockLogProblem]
+      : snapshot.problems
+    : [];
 
   return (
     <main className="popup">
@@ -34,11 +50,11 @@ export function App() {
         <p role="status">Loading…</p>
       ) : (
         <>
-          {snapshot.problems.length > 0 ? (
+          {problems.length > 0 ? (
             <div role="alert" className="notice fail">
               <p className="strong">Some stored data was not valid and has been set aside:</p>
               <ul>
-                {snapshot.problems.map((p, i) => (
+                {problems.map((p, i) => (
                   <li key={i}>{p.message}</li>
                 ))}
               </ul>

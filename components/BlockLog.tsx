@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { POLICY, type CriterionId, type Platform } from '../lib/policy';
 import { isoToLondonLocal, londonLocalToIso, type FieldErrors } from '../lib/messages/draft';
 import {
@@ -45,11 +45,35 @@ function userText(v: BlockView): string {
     .join(' ');
 }
 
-/** The block log tab: search, filter, details with the whole chronology, verify, export. */
+/**
+ * The block log tab. The log is read when the tab first opens, not with the rest of the popup, so
+ * until it is here the tab says it is loading (a polite status) and the other tabs can be used.
+ */
 export function BlockLog() {
+  const log = usePopup((s) => s.blockLog);
+  const error = usePopup((s) => s.blockLogError);
+  const loadBlockLog = usePopup((s) => s.loadBlockLog);
+  const unread = log === null;
+  useEffect(() => {
+    if (unread) void loadBlockLog();
+  }, [unread, loadBlockLog]);
+  if (log) return <LoadedBlockLog log={log} />;
+  return (
+    <section aria-labelledby="log-heading">
+      <h2 id="log-heading">Block log</h2>
+      {error ? (
+        <p role="alert">Could not read the block log: {error}</p>
+      ) : (
+        <p role="status">Loading the block log…</p>
+      )}
+    </section>
+  );
+}
+
+/** The loaded block log: search, filter, details with the whole chronology, verify, export. */
+function LoadedBlockLog({ log }: { log: BlockLogData }) {
   const snapshot = usePopup((s) => s.snapshot)!;
   const now = usePopup((s) => s.now);
-  const log = snapshot.blockLog;
   const accounts = snapshot.accounts.accounts;
   const views = useMemo(() => currentView(log).reverse(), [log]);
   const [search, setSearch] = useState('');

@@ -130,8 +130,11 @@ export function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T
     name,
     key,
     // Reads go through `readChecked`, which hands out a fresh fallback each time, so no caller can
-    // mutate a shared default. Version 1 has no migrations yet; later ones are added here.
-    item: storage.defineItem<T>(key, { fallback: fallback(), version: 1, migrations: {} }),
+    // mutate a shared default. Version 1 has no migrations yet; later ones are added here. While
+    // there are none, none are passed: given any, WXT reads the whole stored value the moment the
+    // item is defined, in every page that imports this module (22 MB of block log at scale, which
+    // held up the popup). A value stored without a version is read as version 1.
+    item: storage.defineItem<T>(key, { fallback: fallback(), version: 1 }),
     schema,
     fallback,
   };
@@ -399,20 +402,25 @@ export interface RecordsSnapshot {
 }
 
 /**
- * Reads every records item except the contacts (read-only: quarantining is the background's job).
- * Problems from this read and those already recorded by the background are both returned. The
- * contacts are left out because at scale they are most of what is stored: the popup asks the
- * background for what it shows of them (`repeat:overview`, `repeat:person`) and reads them
- * itself (`readContacts`) only to export them.
+ * The small records the popup draws first: everything in `RecordsSnapshot` but the block log,
+ * which at scale is tens of megabytes and is read on its own (`loadBlockLog`).
+ */
+export type PopupSnapshot = Omit<RecordsSnapshot, 'blockLog'>;
+
+/**
+ * Reads the small records items (read-only: quarantining is the background's job). Problems from
+ * this read and those already recorded by the background are both returned. The block log is
+ * left out so the popup can be used before it is read (`loadBlockLog`), and the contacts because
+ * the popup asks the background for what it shows of them (`repeat:overview`, `repeat:person`)
+ * and reads them itself (`readContacts`) only to export them.
  *
  * @example
- * const snap = await loadSnapshot(new Date());
+ * const snap = await loadPopupSnapshot(new Date());
  * snap.problems.length; // 0 when everything stored is valid
  */
-export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
+export async function loadPopupSnapshot(now: Date): Promise<PopupSnapshot> {
   const opts = { quarantine: false, now };
-  const [blockLog, repeatEvents, accounts, drafts, moderator, stored] = await Promise.all([
-    readChecked(blockLogItem, opts),
+  const [repeatEvents, accounts, drafts, moderator, stored] = await Promise.all([
     readChecked(repeatEventsItem, opts),
     readChecked(accountsItem, opts),
     readChecked(draftsItem, opts),
@@ -420,11 +428,10 @@ export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
     problemsItem.getValue(),
   ]);
   const recorded = DataProblemsSchema.safeParse(stored);
-  const fresh = [blockLog, repeatEvents, accounts, drafts, moderator]
+  const fresh = [repeatEvents, accounts, drafts, moderator]
     .map((r) => r.problem)
     .filter((p): p is DataProblem => p !== undefined);
   return {
-    blockLog: blockLog.value,
     repeatEvents: repeatEvents.value,
     accounts: accounts.value,
     drafts: drafts.value,
@@ -434,12 +441,54 @@ export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
 }
 
 /**
- * Calls `cb` whenever any records item changes; returns the function that stops watching.
+ * Reads and checks the block log on its own (read-only), with the problem if it is not valid.
+ *
+ * @example
+ * const { value: log, problem } = await loadBlockLog(new Date());
+ */
+export function loadBlockLog(now: Date): Promise<CheckedRead<BlockLog>> {
+  return readChecked(blockLogItem, { quarantine: false, now });
+}
+
+/**
+ * Reads every records item except the contacts (read-only), for the printable report and the
+ * tests; the popup reads the same in two parts (`loadPopupSnapshot`, `loadBlockLog`).
+ *
+ * @example
+ * const snap = await loadSnapshot(new Date());
+ * snap.problems.length; // 0 when everything stored is valid
+ */
+export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
+  const [small, blockLog] = await Promise.all([loadPopupSnapshot(now), loadBlockLog(now)]);
+  return {
+    ...small,
+    blockLog: blockLog.value,
+    problems: blockLog.problem ? [...small.problems, blockLog.problem] : small.problems,
+  };
+}
+
+/**
+ * Calls `cb` whenever a records item other than the block log changes (or the recorded
+ * problems); returns the function that stops watching. The block log is watched on its own
+ * (`watchBlockLog`), so saving a draft does not re-read it.
  *
  * @example
  * const stop = watchRecords(() => reload());
  */
 export function watchRecords(cb: () => void): () => void {
-  const stops = [...RECORD_ITEMS.map((i) => i.item.watch(cb)), problemsItem.watch(cb)];
+  const stops = [
+    ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => i.item.watch(cb)),
+    problemsItem.watch(cb),
+  ];
   return () => stops.forEach((s) => s());
+}
+
+/**
+ * Calls `cb` whenever the block log changes; returns the function that stops watching.
+ *
+ * @example
+ * const stop = watchBlockLog(() => reloadLog());
+ */
+export function watchBlockLog(cb: () => void): () => void {
+  return blockLogItem.item.watch(cb);
 }

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
+import type { BlockLog } from '../records';
 import type { Reply, Request } from '../messages/protocol';
-import { loadSnapshot, type RecordsSnapshot } from '../storage/records';
+import {
+  loadBlockLog,
+  loadPopupSnapshot,
+  type DataProblem,
+  type PopupSnapshot,
+} from '../storage/records';
 
 export type Transport = (req: Request) => Promise<Reply>;
 
@@ -13,15 +19,39 @@ export const runtimeTransport: Transport = async (req) => {
 
 export type TabId = 'block' | 'log' | 'repeat';
 
+/** The requests after which the block log may have changed, so `send` re-reads it too. */
+const WRITES_BLOCK_LOG: ReadonlySet<Request['type']> = new Set<Request['type']>([
+  'block:confirm',
+  'block:amend',
+  'data:import',
+  'data:retention-delete',
+  'data:erase-person',
+]);
+
+// Only the latest block-log read may set the state: an older, slower one must not overwrite it.
+let blockLogReads = 0;
+let blockLogReading = 0;
+
 interface PopupState {
-  snapshot: RecordsSnapshot | null;
+  /** The small records items, read first so the popup can be used at once. */
+  snapshot: PopupSnapshot | null;
   loadError: string | null;
+  /** The block log, read on its own after the rest (tens of megabytes at scale); null until read. */
+  blockLog: BlockLog | null;
+  /** Why the stored block log is not valid (an empty log is shown instead), if it is not. */
+  blockLogProblem: DataProblem | null;
+  blockLogError: string | null;
   tab: TabId;
   /** The draft the block workflow shows; null picks the most recently changed one. */
   draftId: string | null;
   transport: Transport;
   now: () => Date;
+  /** Reads the small records items (not the block log). */
   load: () => Promise<void>;
+  /** Reads the block log (the Block log tab asks for it when it first opens). */
+  loadBlockLog: () => Promise<void>;
+  /** Reads the block log again if it has been read or is being read (after it changed). */
+  refreshBlockLog: () => Promise<void>;
   /** A write: sends `req` to the background, then reloads what storage holds. */
   send: (req: Request) => Promise<Reply>;
   /** A question (`repeat:overview`, `repeat:person`): sends `req`, changes nothing, reloads nothing. */
@@ -38,16 +68,36 @@ interface PopupState {
 export const usePopup = create<PopupState>((set, get) => ({
   snapshot: null,
   loadError: null,
+  blockLog: null,
+  blockLogProblem: null,
+  blockLogError: null,
   tab: 'block',
   draftId: null,
   transport: runtimeTransport,
   now: () => new Date(),
   load: async () => {
     try {
-      set({ snapshot: await loadSnapshot(get().now()), loadError: null });
+      set({ snapshot: await loadPopupSnapshot(get().now()), loadError: null });
     } catch (err) {
       set({ loadError: err instanceof Error ? err.message : String(err) });
     }
+  },
+  loadBlockLog: async () => {
+    const read = ++blockLogReads;
+    blockLogReading++;
+    try {
+      const { value, problem } = await loadBlockLog(get().now());
+      if (read !== blockLogReads) return;
+      set({ blockLog: value, blockLogProblem: problem ?? null, blockLogError: null });
+    } catch (err) {
+      if (read !== blockLogReads) return;
+      set({ blockLogError: err instanceof Error ? err.message : String(err) });
+    } finally {
+      blockLogReading--;
+    }
+  },
+  refreshBlockLog: async () => {
+    if (get().blockLog !== null || blockLogReading > 0) await get().loadBlockLog();
   },
   send: async (req) => {
     let reply: Reply;
@@ -56,7 +106,9 @@ export const usePopup = create<PopupState>((set, get) => ({
     } catch (err) {
       reply = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
-    await get().load();
+    await (WRITES_BLOCK_LOG.has(req.type)
+      ? Promise.all([get().load(), get().refreshBlockLog()])
+      : get().load());
     return reply;
   },
   ask: async (req) => {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { handleMessage } from '../../lib/messages/handler';
 import type { BlockLog } from '../../lib/records';
@@ -24,6 +25,9 @@ beforeEach(async () => {
   usePopup.setState({
     snapshot: null,
     loadError: null,
+    blockLog: null,
+    blockLogProblem: null,
+    blockLogError: null,
     tab: 'log',
     draftId: null,
     transport: (req) => handleMessage(req, deps),
@@ -141,6 +145,46 @@ describe('block log with 10,000 entries', () => {
     await waitFor(() => expect(focusedPosition()).toBe(matching));
     expect(openMs).toBeLessThan(30_000);
   }, 90_000);
+});
+
+describe('block log read after the rest of the popup', () => {
+  it('should let the block workflow be used without reading the block log, and say while it loads', async () => {
+    await blockLogItem.item.setValue(big);
+    // Holds the block log's read until released, as a slow read of a large log would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const getItem = storage.getItem.bind(storage);
+    const read = vi.spyOn(storage, 'getItem').mockImplementation(async (key, ...rest) => {
+      if (key === blockLogItem.key) await held;
+      return getItem(key, ...rest);
+    });
+    usePopup.setState({ tab: 'block' });
+    const user = userEvent.setup();
+    render(<App />);
+
+    // The workflow works before the log is read.
+    await user.click(await screen.findByRole('button', { name: 'Start a block workflow' }));
+    await screen.findByRole('heading', { name: /Step 1 of 5: Who/ });
+    // Nor is the log read at all until its tab opens.
+    const logReads = () => read.mock.calls.filter(([key]) => key === blockLogItem.key).length;
+    expect(logReads()).toBe(0);
+
+    // The Block log tab says, politely, that the log is loading.
+    await user.click(screen.getByRole('tab', { name: 'Block log' }));
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Loading the block log…');
+    expect(logReads()).toBe(1);
+    expect(screen.queryByRole('list', { name: /Block log entries/ })).toBeNull();
+
+    release();
+    const list = await screen.findByRole(
+      'list',
+      { name: /Block log entries/ },
+      { timeout: 30_000 },
+    );
+    expect(within(list).getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('10000');
+    expect(screen.queryByText('Loading the block log…')).toBeNull();
+  }, 60_000);
 });
 
 describe('block log: printable report', () => {

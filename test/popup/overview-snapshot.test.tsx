@@ -33,6 +33,9 @@ beforeEach(async () => {
   usePopup.setState({
     snapshot: null,
     loadError: null,
+    blockLog: null,
+    blockLogProblem: null,
+    blockLogError: null,
     tab: 'repeat',
     draftId: null,
     transport: async (req: Request): Promise<Reply> => {

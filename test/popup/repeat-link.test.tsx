@@ -20,6 +20,9 @@ beforeEach(async () => {
   usePopup.setState({
     snapshot: null,
     loadError: null,
+    blockLog: null,
+    blockLogProblem: null,
+    blockLogError: null,
     tab: 'block',
     draftId: null,
     transport: (req) => handleMessage(req, deps),
