@@ -2,12 +2,33 @@ import { criterion } from '../policy/pack';
 import { CRITERION_IDS, type Action, type CriterionId } from '../policy/schema';
 import { sentenceOf, suppressedBy } from './context';
 import { fold, toOriginal, type Folded } from './normalise';
-import { RuleSchema, type LexiconRule, type PatternRule, type RawMatch, type Rule } from './rule';
+import {
+  escapeRe,
+  RuleSchema,
+  type LexiconRule,
+  type PatternRule,
+  type RawMatch,
+  type Rule,
+} from './rule';
 import type { Confidence, DetectContext, Finding } from './types';
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 const ALL_ENABLED = (): boolean => true;
+
+/**
+ * A rule's `exclude`/`requires`/`unless` without the g flag (so `test` keeps no state), made once
+ * per pattern rather than once per match.
+ */
+const nonGlobal = new WeakMap<RegExp, RegExp>();
+function once(re: RegExp): RegExp {
+  let r = nonGlobal.get(re);
+  if (!r) {
+    r = new RegExp(re.source, re.flags.replace('g', ''));
+    nonGlobal.set(re, r);
+  }
+  return r;
+}
 /** A word of the folded text: letters and digits, with apostrophes and censoring stars inside. */
 const WORD = /[a-z0-9](?:[a-z0-9'*]*[a-z0-9*])?/g;
 const NO_ALLOW: string[] = [];
@@ -66,10 +87,6 @@ function hasDouble(t: string): boolean {
 }
 const squeeze = (s: string): string => s.replace(/([a-z])\1+/g, '$1');
 const wildKey = (t: string): string => `${t[0]}${t.length}${t[t.length - 1]}`;
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function fill(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
@@ -337,8 +354,7 @@ export function buildEngine(rules: readonly Rule[]): Engine {
         continue;
       }
       if (++guard > MAX_MATCHES_PER_RULE) break;
-      if (r.exclude && new RegExp(r.exclude.source, r.exclude.flags.replace('g', '')).test(m[0]))
-        continue;
+      if (r.exclude && once(r.exclude).test(m[0])) continue;
       // A named group "hit" narrows the finding to the part that matters.
       const hit = m.groups
         ? Object.entries(m.groups).find(([k, v]) => k.startsWith('hit') && v !== undefined)?.[1]
@@ -356,13 +372,8 @@ export function buildEngine(rules: readonly Rule[]): Engine {
     if (m.original) [s, e] = originalToFolded(f, m.s, m.e);
     const [a, b] = sentenceOf(f, s, e);
     const sentence = f.text.slice(a, b);
-    if (
-      r.requires &&
-      !new RegExp(r.requires.source, r.requires.flags.replace('g', '')).test(sentence)
-    )
-      return false;
-    if (r.unless && new RegExp(r.unless.source, r.unless.flags.replace('g', '')).test(sentence))
-      return false;
+    if (r.requires && !once(r.requires).test(sentence)) return false;
+    if (r.unless && once(r.unless).test(sentence)) return false;
     return true;
   }
 

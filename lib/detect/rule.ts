@@ -106,6 +106,11 @@ export type Rule = z.infer<typeof RuleSchema>;
 export type LexiconRule = z.infer<typeof LexiconRuleSchema>;
 export type PatternRule = z.infer<typeof PatternRuleSchema>;
 
+/** A literal string as a regular-expression source. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Helper so rule files get types and autocompletion. */
 export const rule = <R extends Rule>(r: R): R => r;
 

@@ -1,5 +1,5 @@
 import { fold } from '../normalise';
-import { rule, type MatchInput, type RawMatch } from '../rule';
+import { escapeRe, rule, type MatchInput, type RawMatch } from '../rule';
 import type { ProtectedName, ProtectedRole } from '../types';
 
 /**
@@ -15,10 +15,6 @@ const ROLE_WORDS: Record<ProtectedRole, string> = {
   officer: 'an officer',
   'protected-by-order': 'protected by a court order',
 };
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Compiled name patterns, cached per names array (settings change rarely, texts often). */
 const nameCache = new WeakMap<ProtectedName[], Array<{ entry: ProtectedName; re: RegExp }>>();

@@ -1,15 +1,11 @@
 import { fold } from '../normalise';
-import { rule, type MatchInput, type RawMatch } from '../rule';
+import { escapeRe, rule, type MatchInput, type RawMatch } from '../rule';
 
 /**
  * Sensitive information about an investigation or covert operation: raids that have not
  * happened yet, surveillance, informants, undercover officers, named operations, evidence.
  * The force's own published results ("great result from yesterday's warrants") are not.
  */
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const opCache = new WeakMap<string[], RegExp | null>();
 function operationMatches(input: MatchInput): RawMatch[] {
