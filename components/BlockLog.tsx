@@ -2,23 +2,17 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { POLICY, type CriterionId, type Platform } from '../lib/policy';
 import { isoToLondonLocal, londonLocalToIso, type FieldErrors } from '../lib/messages/draft';
 import {
-  blockLogCsv,
-  currentView,
-  describeVerification,
-  exportBlockLog,
   exportFileName,
-  exportJson,
-  filterBlockViews,
+  filterBlockRows,
   formatLondon,
-  linksOfEntry,
   normaliseSearch,
   parseUserInput,
-  verifyChain,
-  type BlockLog as BlockLogData,
+  type BlockIndex,
+  type BlockRow,
   type BlockStatus,
-  type BlockView,
   type ExportFilter,
 } from '../lib/records';
+import type { Reply } from '../lib/messages/protocol';
 import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
 import { VirtualList } from './BlockLogList';
@@ -34,8 +28,7 @@ const STATUS_TEXT: Record<BlockStatus, string> = {
 
 type Notice = { ok: boolean; text: string } | null;
 
-function userText(v: BlockView): string {
-  const u = v.entry.user;
+function userText(u: BlockRow['user']): string {
   return [
     u.handle ? `@${u.handle.replace(/^@/, '')}` : '',
     u.displayName ?? '',
@@ -46,18 +39,25 @@ function userText(v: BlockView): string {
 }
 
 /**
- * The block log tab. The log is read when the tab first opens, not with the rest of the popup, so
- * until it is here the tab says it is loading (a polite status) and the other tabs can be used.
+ * The block log tab. It lists from the log's stored list (`local:blockLogIndex`, a few
+ * megabytes at 10,000 entries), read when the tab first opens; until it is here the tab says it
+ * is loading (a polite status) and the other tabs can be used. The log itself stays with the
+ * background, which answers for details, Verify and exports; opening the tab asks it to read the
+ * log now, so those answer quickly.
  */
 export function BlockLog() {
-  const log = usePopup((s) => s.blockLog);
+  const index = usePopup((s) => s.blockIndex);
   const error = usePopup((s) => s.blockLogError);
   const loadBlockLog = usePopup((s) => s.loadBlockLog);
-  const unread = log === null;
+  const ask = usePopup((s) => s.ask);
+  const unread = index === null;
   useEffect(() => {
     if (unread) void loadBlockLog();
   }, [unread, loadBlockLog]);
-  if (log) return <LoadedBlockLog log={log} />;
+  useEffect(() => {
+    void ask({ type: 'block:prepare' });
+  }, [ask]);
+  if (index) return <LoadedBlockLog index={index} />;
   return (
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">Block log</h2>
@@ -70,12 +70,13 @@ export function BlockLog() {
   );
 }
 
-/** The loaded block log: search, filter, details with the whole chronology, verify, export. */
-function LoadedBlockLog({ log }: { log: BlockLogData }) {
+/** The listed block log: search, filter, details with the whole chronology, verify, export. */
+function LoadedBlockLog({ index }: { index: BlockIndex }) {
   const snapshot = usePopup((s) => s.snapshot)!;
   const now = usePopup((s) => s.now);
+  const ask = usePopup((s) => s.ask);
   const accounts = snapshot.accounts.accounts;
-  const views = useMemo(() => currentView(log).reverse(), [log]);
+  const rows = useMemo(() => index.rows.toReversed(), [index]);
   const [search, setSearch] = useState('');
   const [platform, setPlatform] = useState('');
   const [account, setAccount] = useState('');
@@ -98,12 +99,14 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
   };
   const [verify, setVerify] = useState<Notice>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // What the background is working on for this tab (verifying, or making an export file).
+  const [busy, setBusy] = useState<string | null>(null);
 
   const q = normaliseSearch(search);
-  // The whole log is filtered; the list below draws only the matching rows in view.
+  // The whole list is filtered; the list below draws only the matching rows in view.
   const filtered = useMemo(
     () =>
-      filterBlockViews(views, {
+      filterBlockRows(rows, {
         search,
         platform: platform as Platform | '',
         accountId: account,
@@ -112,7 +115,7 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
         from,
         to,
       }),
-    [views, search, platform, account, crit, status, from, to],
+    [rows, search, platform, account, crit, status, from, to],
   );
 
   const filter: ExportFilter = {
@@ -128,8 +131,15 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
   if (filter.user === undefined) delete filter.user;
 
   const runVerify = async () => {
-    const r = await verifyChain(log);
-    setVerify({ ok: r.ok, text: describeVerification(log, r) });
+    setBusy('Verifying the chain…');
+    setVerify(null);
+    const reply = await ask({ type: 'block:verify' });
+    setBusy(null);
+    setVerify(
+      reply.ok && reply.verification
+        ? reply.verification
+        : { ok: false, text: `Could not verify: ${reply.ok ? 'no answer' : reply.error}` },
+    );
   };
 
   // The printable report is its own extension page; it reads the log itself (read-only).
@@ -151,36 +161,32 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
   };
 
   const doExport = async (kind: 'csv' | 'json') => {
-    const moderator = snapshot.moderator;
-    if (!moderator) return;
+    if (!snapshot.moderator) return;
     const at = now();
+    setBusy(`Making the ${kind.toUpperCase()} file…`);
+    setNotice(null);
     try {
-      if (kind === 'csv') {
-        await downloadText(
-          exportFileName('block-log', filter, at, 'csv'),
-          blockLogCsv(log, filter),
-          'text/csv',
-        );
-      } else {
-        const file = exportBlockLog(log, filter, moderator, at);
-        await downloadText(
-          exportFileName('block-log', filter, at, 'json'),
-          exportJson(file),
-          'application/json',
-        );
-      }
+      const reply = await ask({ type: 'block:export', format: kind, filter });
+      if (!reply.ok) throw new Error(reply.error);
+      if (reply.exported === undefined) throw new Error('the background sent no file');
+      await downloadText(
+        exportFileName('block-log', filter, at, kind),
+        reply.exported,
+        kind === 'csv' ? 'text/csv' : 'application/json',
+      );
       setNotice({ ok: true, text: 'Export started: see your downloads.' });
     } catch (err) {
       setNotice({
         ok: false,
         text: `Export failed: ${err instanceof Error ? err.message : String(err)}`,
       });
+    } finally {
+      setBusy(null);
     }
   };
 
-  const view = selected ? views.find((v) => v.original.id === selected) : undefined;
-  if (view) {
-    return <EntryDetail view={view} log={log} onBack={() => setSelected(null)} />;
+  if (selected) {
+    return <EntryDetail entryId={selected} stamp={index.stamp} onBack={() => setSelected(null)} />;
   }
 
   return (
@@ -245,24 +251,37 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
         </div>
       </form>
       <div className="row">
-        <button type="button" onClick={() => void runVerify()}>
+        <button type="button" disabled={busy !== null} onClick={() => void runVerify()}>
           Verify chain
         </button>
-        <button type="button" disabled={!snapshot.moderator} onClick={() => void doExport('csv')}>
+        <button
+          type="button"
+          disabled={!snapshot.moderator || busy !== null}
+          onClick={() => void doExport('csv')}
+        >
           Export CSV
         </button>
-        <button type="button" disabled={!snapshot.moderator} onClick={() => void doExport('json')}>
+        <button
+          type="button"
+          disabled={!snapshot.moderator || busy !== null}
+          onClick={() => void doExport('json')}
+        >
           Export JSON
         </button>
         <button type="button" onClick={() => void openReport()}>
           Printable report
         </button>
       </div>
+      {busy ? <p role="status">{busy}</p> : <div role="status" className="notice-empty" />}
       <Notice notice={verify} />
       <Notice notice={notice} />
       <p role="status">
-        {filtered.length} of {views.length} entries shown
-        {filter.user || filter.from || filter.to ? '; exports use the user and date filters' : ''}.
+        {filtered.length} of {rows.length} entries shown
+        {filter.user || filter.from || filter.to ? '; exports use the user and date filters' : ''}
+        {q && !filter.user
+          ? '; exports are not limited to one user until you choose the platform and type their whole handle, or paste their profile address'
+          : ''}
+        .
       </p>
       <p className="hint" id="log-keys">
         Use Tab or the arrow keys to move through the entries; Home and End go to the newest and the
@@ -271,16 +290,16 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
       <VirtualList
         key={listKey}
         items={filtered}
-        itemKey={(v) => v.original.id}
+        itemKey={(r) => r.id}
         label="Block log entries, newest first"
         describedBy="log-keys"
         initialOffset={back?.offset ?? 0}
         onOffset={(o) => (scrollOffset.current = o)}
         focusKey={back?.id ?? null}
-        renderRow={(v) => (
-          <button type="button" className="link" onClick={() => open(v.original.id)}>
-            <span className="strong">{userText(v)}</span> · {PLATFORM_NAME[v.entry.platform]},{' '}
-            {v.entry.account.label} · {STATUS_TEXT[v.status]} · {formatLondon(v.original.createdAt)}
+        renderRow={(r) => (
+          <button type="button" className="link" onClick={() => open(r.id)}>
+            <span className="strong">{userText(r.user)}</span> · {PLATFORM_NAME[r.platform]},{' '}
+            {r.account.label} · {STATUS_TEXT[r.status]} · {formatLondon(r.createdAt)}
           </button>
         )}
       />
@@ -288,24 +307,63 @@ function LoadedBlockLog({ log }: { log: BlockLogData }) {
   );
 }
 
+type Detail = NonNullable<Extract<Reply, { ok: true }>['entry']>;
+
+/**
+ * One entry's details and chronology, asked of the background (which holds the log) when opened,
+ * and asked again when the log changes (`stamp`), so an amendment added here shows at once.
+ */
 function EntryDetail({
-  view,
-  log,
+  entryId,
+  stamp,
   onBack,
 }: {
-  view: BlockView;
-  log: BlockLogData;
+  entryId: string;
+  stamp: string;
   onBack: () => void;
 }) {
+  const ask = usePopup((s) => s.ask);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void ask({ type: 'block:entry', entryId }).then((reply) => {
+      if (!live) return;
+      if (reply.ok && reply.entry) {
+        setDetail(reply.entry);
+        setError(null);
+      } else {
+        setError(reply.ok ? 'the background sent no entry' : reply.error);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [ask, entryId, stamp]);
+  if (!detail) {
+    return (
+      <section aria-labelledby="detail-heading">
+        <button type="button" onClick={onBack}>
+          Back to the block log
+        </button>
+        <h2 id="detail-heading">Block log entry</h2>
+        {error ? (
+          <p role="alert">Could not read the entry: {error}</p>
+        ) : (
+          <p role="status">Loading the entry…</p>
+        )}
+      </section>
+    );
+  }
+  const { view, links } = detail;
   const e = view.entry;
-  const links = linksOfEntry(log, view.original.id);
   return (
     <section aria-labelledby="detail-heading">
       <button type="button" onClick={onBack}>
         Back to the block log
       </button>
       <h2 id="detail-heading">
-        {userText(view)} on {PLATFORM_NAME[e.platform]}
+        {userText(e.user)} on {PLATFORM_NAME[e.platform]}
       </h2>
       <p className="strong">Status: {STATUS_TEXT[view.status]}</p>
       <dl className="summary">

@@ -2,10 +2,12 @@ import { RecordsCache } from '../lib/messages/cache';
 import {
   defaultDeps,
   handleMessage,
+  refreshBlockIndex,
   refreshOverviewSnapshot,
   seedOnInstall,
 } from '../lib/messages/handler';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
+import { blockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -30,9 +32,23 @@ export default defineBackground(() => {
     void handleMessage(message, deps).then(sendResponse);
     return true;
   });
-  browser.runtime.onInstalled.addListener(() => {
-    seedOnInstall(deps).catch((err: unknown) =>
-      console.error('Moderator Assist: could not seed the force accounts on install', err),
+  // The block log's list (local:blockLogIndex) is written with every change the background makes;
+  // a change made any other way (a quarantine, data from a version without the list) gets its
+  // list once the log has been quiet for a moment.
+  const checkIndex = () =>
+    refreshBlockIndex(deps).catch((err: unknown) =>
+      console.warn('Moderator Assist: could not store the block log list', err),
     );
+  let indexTimer: ReturnType<typeof setTimeout> | undefined;
+  blockLogItem.item.watch(() => {
+    clearTimeout(indexTimer);
+    indexTimer = setTimeout(() => void checkIndex(), 500);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    seedOnInstall(deps)
+      .catch((err: unknown) =>
+        console.error('Moderator Assist: could not seed the force accounts on install', err),
+      )
+      .finally(() => void checkIndex());
   });
 });

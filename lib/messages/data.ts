@@ -23,6 +23,7 @@ import {
   accountsItem,
   auditLogItem,
   blockLogItem,
+  blockLogWrites,
   contactBucketWrites,
   draftsItem,
   moderatorItem,
@@ -176,8 +177,14 @@ async function writeAll(
       key: accountsItem.key as `local:${string}`,
       value: { schemaVersion: 1, accounts: data.accounts },
     });
+  // The log with its list, so the Block log tab never lists what the log no longer holds.
   if (data.blockLog)
-    items.push({ key: blockLogItem.key as `local:${string}`, value: data.blockLog });
+    items.push(
+      ...blockLogWrites(data.blockLog).map((w) => ({
+        key: w.key as `local:${string}`,
+        value: w.value,
+      })),
+    );
   // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
   if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));
   if (data.events)

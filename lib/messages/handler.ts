@@ -1,3 +1,4 @@
+import { storage } from 'wxt/utils/storage';
 import type { CommentCapture } from '../overlay/messages';
 import {
   addContact,
@@ -18,6 +19,7 @@ import {
   resolvePerson,
   userStatus,
   type Amendment,
+  type BlockLog,
   type Contact,
   type RepeatCallerEvent,
   type RepeatCallerEventsStore,
@@ -32,6 +34,7 @@ import {
   DEFAULT_ACCOUNTS,
   accountsItem,
   blockLogItem,
+  blockLogWrites,
   contactBucketItems,
   draftsItem,
   installedAtItem,
@@ -48,6 +51,7 @@ import { deleteExpired, eraseOne, importBackup } from './data';
 import { readSettings } from '../storage/settings';
 import { handleAccounts } from './accounts';
 import { handleRemoval } from './removals';
+import { ensureBlockIndex, handleBlockLogRead } from './blocklog';
 import type { RecordsCache } from './cache';
 import {
   RequestSchema,
@@ -174,6 +178,35 @@ async function repeatData(ctx: Ctx) {
     accounts: accounts.accounts,
     events: events.events,
     blocks: currentView(log),
+  });
+}
+
+/**
+ * Stores a new block log and its list in one storage call (see `blockLogWrites`), and keeps it
+ * as the background's copy, so the next question about the log does not read it again.
+ */
+async function writeBlockLog(ctx: Ctx, log: BlockLog): Promise<void> {
+  ctx.deps.cache?.wrote(blockLogItem, log);
+  try {
+    await storage.setItems(blockLogWrites(log));
+  } catch (err) {
+    ctx.deps.cache?.forget(blockLogItem.name);
+    throw err;
+  }
+}
+
+/**
+ * Makes sure the stored block log list fits the log (after the log changed without it, and on
+ * install or update), through the one queue.
+ *
+ * @example
+ * await refreshBlockIndex(deps);
+ */
+export function refreshBlockIndex(deps: HandlerDeps): Promise<void> {
+  return serialise(async () => {
+    const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
+    await ensureBlockIndex(await read(ctx, blockLogItem), ctx.now);
+    for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
   });
 }
 
@@ -459,7 +492,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const made = entryFromDraft(req.draft, accounts, moderator, ctx.now, ctx.deps.newId());
       if (!made.ok) throw new RequestError(made.error);
       const log = await read(ctx, blockLogItem);
-      await blockLogItem.item.setValue(await appendEntry(log, made.entry));
+      await writeBlockLog(ctx, await appendEntry(log, made.entry));
       const drafts = await read(ctx, draftsItem);
       await draftsItem.item.setValue({
         schemaVersion: 1,
@@ -482,7 +515,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         moderator,
         ...req.amendment,
       } as Amendment;
-      await blockLogItem.item.setValue(await appendAmendment(log, amendment));
+      await writeBlockLog(ctx, await appendAmendment(log, amendment));
       return { ok: true, message: 'Amendment added to the block log.' };
     }
     case 'repeat:advise': {
@@ -581,6 +614,18 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const status = await summarise(ctx, key);
       return { ok: true, message: status.text, status };
     }
+    case 'block:prepare':
+    case 'block:entry':
+    case 'block:verify':
+    case 'block:export':
+      return handleBlockLogRead(
+        {
+          now: ctx.now,
+          log: () => read(ctx, blockLogItem),
+          moderator: () => requireModerator(ctx),
+        },
+        req,
+      );
     case 'removal:record':
     case 'removal:status':
     case 'removal:dismiss':
@@ -642,6 +687,11 @@ const READ_ONLY: ReadonlySet<Request['type']> = new Set([
   'status:batch',
   'status:lookup',
   'removal:status',
+  // Writes only the block log's derived list, which is never cached.
+  'block:prepare',
+  'block:entry',
+  'block:verify',
+  'block:export',
 ]);
 
 /** Requests that can change who is on the repeat-caller list, or one short of it. */
@@ -678,9 +728,10 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
     try {
       const reply = await run(ctx, parsed.data);
-      // Contacts and repeat-caller events are kept current by the writes themselves; anything
-      // else a request wrote (block log, drafts, moderator) is read afresh next time.
-      if (!READ_ONLY.has(parsed.data.type)) deps.cache?.forgetAllBut(['contacts', 'repeatEvents']);
+      // Contacts, repeat-caller events and the block log are kept current by the writes
+      // themselves; anything else a request wrote (drafts, moderator) is read afresh next time.
+      if (!READ_ONLY.has(parsed.data.type))
+        deps.cache?.forgetAllBut(['contacts', 'repeatEvents', 'blockLog']);
       return ctx.warnings.length > 0 ? { ...reply, warnings: ctx.warnings } : reply;
     } catch (err) {
       // A failed request may have written part of what it meant to: read storage afresh.

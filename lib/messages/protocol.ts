@@ -4,10 +4,13 @@ import { CommentCaptureSchema } from '../overlay/messages';
 import {
   ContactReasonSchema,
   CorrectionPatchSchema,
+  ExportFilterSchema,
   IsoUtcSchema,
   ModeratorSchema,
   SettledOutcomeSchema,
   UserKeySchema,
+  type BlockView,
+  type ChainedRecord,
   type Contact,
   type RepeatCallerEvent,
   type RepeatGuidance,
@@ -65,6 +68,21 @@ export const RequestSchema = z.discriminatedUnion('type', [
         data: CorrectionPatchSchema,
       }),
     ]),
+  }),
+  /**
+   * The Block log tab has opened: read the log now (details are likely next) and make sure its
+   * stored list (`local:blockLogIndex`) is current.
+   */
+  z.object({ type: z.literal('block:prepare') }),
+  /** One entry as it reads now and its links in the chain, for the entry's details. */
+  z.object({ type: z.literal('block:entry'), entryId: z.uuid() }),
+  /** Check the block log's hash chain. */
+  z.object({ type: z.literal('block:verify') }),
+  /** The block log (the entries the filter picks) as export text, to download. */
+  z.object({
+    type: z.literal('block:export'),
+    format: z.enum(['csv', 'json']),
+    filter: ExportFilterSchema,
   }),
   z.object({
     type: z.literal('repeat:advise'),
@@ -172,5 +190,11 @@ export type Reply =
       removals?: PostRemovals;
       overview?: RepeatOverview;
       person?: PersonDetail;
+      /** `block:entry`: the entry as it reads now and its links in the chain. */
+      entry?: { view: BlockView; links: ChainedRecord[] };
+      /** `block:verify`: whether the chain verified, in words naming the first bad record. */
+      verification?: { ok: boolean; text: string };
+      /** `block:export`: the file's text. */
+      exported?: string;
     }
   | { ok: false; error: string; warnings?: string[] };

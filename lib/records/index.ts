@@ -5,5 +5,6 @@ export * from './chain';
 export * from './repeat';
 export * from './export';
 export * from './search';
+export * from './blockIndex';
 export * from './buckets';
 export { LONDON, londonDate, londonDayEnd, londonDayStart, londonOffsetMinutes } from './time';

@@ -2,6 +2,7 @@ import type { CriterionId, Platform } from '../policy/schema';
 import type { BlockLog, ChainedRecord } from './schemas';
 import type { BlockStatus, BlockView, VerifyResult } from './chain';
 import { londonDate } from './time';
+import { blockRowOf, type BlockRow } from './blockIndex';
 
 /**
  * What the block log's search form asks for. Empty strings mean "any". `from` and `to` are London
@@ -31,28 +32,27 @@ export function normaliseSearch(search: string): string {
 }
 
 /**
- * Whether one entry (as it currently reads) matches the query. The search text matches any part
+ * Whether one entry's row (see blockIndex.ts) matches the query. The search text matches any part
  * of the handle, display name or profile URL, ignoring case and a leading `@`.
  *
  * @example
- * matchesBlockQuery(view, { search: 'blog', status: 'blocked' }); // true for @jbloggs, blocked
+ * matchesBlockRow(row, { search: 'blog', status: 'blocked' }); // true for @jbloggs, blocked
  */
-export function matchesBlockQuery(view: BlockView, query: BlockLogQuery): boolean {
+export function matchesBlockRow(row: BlockRow, query: BlockLogQuery): boolean {
   const q = normaliseSearch(query.search ?? '');
-  const e = view.entry;
   if (q) {
-    const u = e.user;
+    const u = row.user;
     const hit = [u.handle, u.displayName, u.profileUrl].some((s) =>
       s?.toLowerCase().replace(/^@/, '').includes(q),
     );
     if (!hit) return false;
   }
-  if (query.platform && e.platform !== query.platform) return false;
-  if (query.accountId && e.account.id !== query.accountId) return false;
-  if (query.criterion && !e.criteria.includes(query.criterion)) return false;
-  if (query.status && view.status !== query.status) return false;
+  if (query.platform && row.platform !== query.platform) return false;
+  if (query.accountId && row.account.id !== query.accountId) return false;
+  if (query.criterion && !row.criteria.includes(query.criterion)) return false;
+  if (query.status && row.status !== query.status) return false;
   if (query.from || query.to) {
-    const day = londonDate(view.original.createdAt);
+    const day = londonDate(row.createdAt);
     if (query.from && day < query.from) return false;
     if (query.to && day > query.to) return false;
   }
@@ -60,12 +60,32 @@ export function matchesBlockQuery(view: BlockView, query: BlockLogQuery): boolea
 }
 
 /**
- * Every view the query matches, in the order given. The block log tab filters the whole log with
- * this (paging only limits how many matching rows are drawn), so a search always covers every
- * entry.
+ * Whether one entry (as it currently reads) matches the query: `matchesBlockRow` on its row.
+ *
+ * @example
+ * matchesBlockQuery(view, { search: 'blog', status: 'blocked' }); // true for @jbloggs, blocked
+ */
+export function matchesBlockQuery(view: BlockView, query: BlockLogQuery): boolean {
+  return matchesBlockRow(blockRowOf(view), query);
+}
+
+/**
+ * Every row the query matches, in the order given. The block log tab filters the whole index with
+ * this (the list only draws the matching rows in view), so a search always covers every entry.
+ *
+ * @example
+ * filterBlockRows(blockIndexOf(log).rows.toReversed(), { search: 'jbloggs' });
+ */
+export function filterBlockRows(rows: readonly BlockRow[], query: BlockLogQuery): BlockRow[] {
+  return rows.filter((r) => matchesBlockRow(r, query));
+}
+
+/**
+ * Every view the query matches, in the order given.
  *
  * @example
  * filterBlockViews(currentView(log).reverse(), { search: 'jbloggs' });
+ * currentView(log).filter((v) => v.status === 'blocked');
  */
 export function filterBlockViews(views: readonly BlockView[], query: BlockLogQuery): BlockView[] {
   return views.filter((v) => matchesBlockQuery(v, query));

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { CriterionIdSchema, PlatformSchema } from '../policy/schema';
 import {
+  BlockIndexSchema,
   BlockLogSchema,
+  blockIndexOf,
   ContactsStoreSchema,
   EvidenceSnapshotSchema,
   ForceAccountsStoreSchema,
@@ -14,6 +16,7 @@ import {
   joinContacts,
   migrateContactsToBuckets,
   verifyContactsMigration,
+  type BlockIndex,
   type BlockLog,
   type Contact,
   type ContactsStore,
@@ -126,21 +129,55 @@ export interface CheckedItem<T> {
  */
 export function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): CheckedItem<T> {
   const key = `local:${name}` as StorageItemKey;
+  let defined: CheckedItem<T>['item'] | undefined;
   return {
     name,
     key,
-    // Reads go through `readChecked`, which hands out a fresh fallback each time, so no caller can
-    // mutate a shared default. Version 1 has no migrations yet; later ones are added here. While
-    // there are none, none are passed: given any, WXT reads the whole stored value the moment the
-    // item is defined, in every page that imports this module (22 MB of block log at scale, which
-    // held up the popup). A value stored without a version is read as version 1.
-    item: storage.defineItem<T>(key, { fallback: fallback(), version: 1 }),
+    // Defined on first use, not here: WXT reads an item's whole stored value the moment the item
+    // is defined (to initialise it), in every page that defines it. For the block log at 10,000
+    // entries that is 22 MB, which held the popup's first paint back by most of a second, though
+    // the popup never uses it. Reads go through `readChecked` by key and `watchRecords` /
+    // `watchBlockLog` watch by key, so a page that only reads never defines the items.
+    // Reads hand out a fresh fallback each time, so no caller can mutate a shared default.
+    // Version 1 has no migrations yet; later ones are added here. A value stored without a
+    // version is read as version 1.
+    get item() {
+      defined ??= storage.defineItem<T>(key, { fallback: fallback(), version: 1 });
+      return defined;
+    },
     schema,
     fallback,
   };
 }
 
 export const blockLogItem = checked<BlockLog>('blockLog', BlockLogSchema, emptyBlockLog);
+
+/**
+ * `local:blockLogIndex`: the block log's list, one small row per entry (see `BlockIndexSchema` in
+ * lib/records/blockIndex.ts), so the Block log tab lists and searches without reading the log.
+ * Derived data, deliberately not in `RECORD_ITEMS`: the background writes it with every change of
+ * the log (`blockLogWrites`) and rebuilds it when it does not fit the log; a value that fails its
+ * schema is ignored and rebuilt, not quarantined.
+ */
+export const blockIndexItem = checked<BlockIndex | null>(
+  'blockLogIndex',
+  BlockIndexSchema.nullable(),
+  () => null,
+);
+
+/**
+ * The storage writes that store `log`: the log and its index, for ONE `storage.setItems` call, so
+ * the two are never seen out of step.
+ *
+ * @example
+ * await storage.setItems(blockLogWrites(await appendEntry(log, entry)));
+ */
+export function blockLogWrites(log: BlockLog): { key: StorageItemKey; value: unknown }[] {
+  return [
+    { key: blockLogItem.key, value: log },
+    { key: blockIndexItem.key, value: blockIndexOf(log) },
+  ];
+}
 
 function emptyContacts(): ContactsStore {
   return { schemaVersion: 1, contacts: [] };
@@ -477,18 +514,31 @@ export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
  */
 export function watchRecords(cb: () => void): () => void {
   const stops = [
-    ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => i.item.watch(cb)),
-    problemsItem.watch(cb),
+    ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => storage.watch(i.key, cb)),
+    storage.watch(problemsItem.key, cb),
   ];
   return () => stops.forEach((s) => s());
 }
 
 /**
- * Calls `cb` whenever the block log changes; returns the function that stops watching.
+ * Reads the block log's list (read-only): null when there is none yet or it is not valid, and
+ * then the log itself must be read (`loadBlockLog`).
+ *
+ * @example
+ * const index = await loadBlockIndex(new Date());
+ */
+export async function loadBlockIndex(now: Date): Promise<BlockIndex | null> {
+  return (await readChecked(blockIndexItem, { quarantine: false, now })).value;
+}
+
+/**
+ * Calls `cb` whenever the block log or its list changes; returns the function that stops
+ * watching.
  *
  * @example
  * const stop = watchBlockLog(() => reloadLog());
  */
 export function watchBlockLog(cb: () => void): () => void {
-  return blockLogItem.item.watch(cb);
+  const stops = [storage.watch(blockLogItem.key, cb), storage.watch(blockIndexItem.key, cb)];
+  return () => stops.forEach((s) => s());
 }

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { BlockLog } from '../records';
+import { blockIndexOf, type BlockIndex } from '../records';
 import type { Reply, Request } from '../messages/protocol';
 import {
+  loadBlockIndex,
   loadBlockLog,
   loadPopupSnapshot,
   type DataProblem,
@@ -32,12 +33,35 @@ const WRITES_BLOCK_LOG: ReadonlySet<Request['type']> = new Set<Request['type']>(
 let blockLogReads = 0;
 let blockLogReading = 0;
 
+/**
+ * The block log's list: the stored one, else the one the background stores when asked
+ * (`block:prepare`, for data kept before there was a list), else, if the background cannot
+ * answer, worked out here from the log itself.
+ */
+async function readBlockIndex(
+  state: Pick<PopupState, 'now' | 'ask'>,
+): Promise<{ index: BlockIndex; problem: DataProblem | null }> {
+  const stored = await loadBlockIndex(state.now());
+  if (stored) return { index: stored, problem: null };
+  const prepared = await state.ask({ type: 'block:prepare' });
+  if (prepared.ok) {
+    const index = await loadBlockIndex(state.now());
+    if (index) return { index, problem: null };
+  }
+  const { value, problem } = await loadBlockLog(state.now());
+  return { index: blockIndexOf(value), problem: problem ?? null };
+}
+
 interface PopupState {
   /** The small records items, read first so the popup can be used at once. */
   snapshot: PopupSnapshot | null;
   loadError: string | null;
-  /** The block log, read on its own after the rest (tens of megabytes at scale); null until read. */
-  blockLog: BlockLog | null;
+  /**
+   * The block log's list (one small row per entry), read when the Block log tab first opens;
+   * null until read. The log itself (tens of megabytes at scale) stays with the background, which
+   * answers for an entry's details, Verify and exports.
+   */
+  blockIndex: BlockIndex | null;
   /** Why the stored block log is not valid (an empty log is shown instead), if it is not. */
   blockLogProblem: DataProblem | null;
   blockLogError: string | null;
@@ -48,9 +72,9 @@ interface PopupState {
   now: () => Date;
   /** Reads the small records items (not the block log). */
   load: () => Promise<void>;
-  /** Reads the block log (the Block log tab asks for it when it first opens). */
+  /** Reads the block log's list (the Block log tab asks for it when it first opens). */
   loadBlockLog: () => Promise<void>;
-  /** Reads the block log again if it has been read or is being read (after it changed). */
+  /** Reads the list again if it has been read or is being read (after the log changed). */
   refreshBlockLog: () => Promise<void>;
   /** A write: sends `req` to the background, then reloads what storage holds. */
   send: (req: Request) => Promise<Reply>;
@@ -68,7 +92,7 @@ interface PopupState {
 export const usePopup = create<PopupState>((set, get) => ({
   snapshot: null,
   loadError: null,
-  blockLog: null,
+  blockIndex: null,
   blockLogProblem: null,
   blockLogError: null,
   tab: 'block',
@@ -86,9 +110,9 @@ export const usePopup = create<PopupState>((set, get) => ({
     const read = ++blockLogReads;
     blockLogReading++;
     try {
-      const { value, problem } = await loadBlockLog(get().now());
+      const { index, problem } = await readBlockIndex(get());
       if (read !== blockLogReads) return;
-      set({ blockLog: value, blockLogProblem: problem ?? null, blockLogError: null });
+      set({ blockIndex: index, blockLogProblem: problem, blockLogError: null });
     } catch (err) {
       if (read !== blockLogReads) return;
       set({ blockLogError: err instanceof Error ? err.message : String(err) });
@@ -97,7 +121,7 @@ export const usePopup = create<PopupState>((set, get) => ({
     }
   },
   refreshBlockLog: async () => {
-    if (get().blockLog !== null || blockLogReading > 0) await get().loadBlockLog();
+    if (get().blockIndex !== null || blockLogReading > 0) await get().loadBlockLog();
   },
   send: async (req) => {
     let reply: Reply;

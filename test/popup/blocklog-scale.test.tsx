@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { handleMessage } from '../../lib/messages/handler';
 import type { BlockLog } from '../../lib/records';
-import { blockLogItem } from '../../lib/storage/records';
+import { blockIndexItem, blockLogItem, blockLogWrites } from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
 import { makeBlockLog } from '../../scripts/lib/records-data';
 import { seedBasics, testDeps } from '../background/helpers';
@@ -25,7 +25,7 @@ beforeEach(async () => {
   usePopup.setState({
     snapshot: null,
     loadError: null,
-    blockLog: null,
+    blockIndex: null,
     blockLogProblem: null,
     blockLogError: null,
     tab: 'log',
@@ -185,6 +185,76 @@ describe('block log read after the rest of the popup', () => {
     expect(within(list).getAllByRole('listitem')[0]!.getAttribute('aria-setsize')).toBe('10000');
     expect(screen.queryByText('Loading the block log…')).toBeNull();
   }, 60_000);
+});
+
+describe('block log listed from its stored list', () => {
+  it('should list and search without the popup reading the log, and ask the background for details', async () => {
+    await storage.setItems(blockLogWrites(big));
+    const { deps } = testDeps();
+    // Reads made while the background answers are the background's; the rest are the popup's.
+    let inBackground = 0;
+    const asked: string[] = [];
+    usePopup.setState({
+      transport: async (req) => {
+        asked.push(req.type);
+        inBackground++;
+        try {
+          return await handleMessage(req, deps);
+        } finally {
+          inBackground--;
+        }
+      },
+    });
+    const getItem = storage.getItem.bind(storage);
+    const popupReads: string[] = [];
+    vi.spyOn(storage, 'getItem').mockImplementation(async (key, ...rest) => {
+      if (inBackground === 0) popupReads.push(key);
+      return getItem(key, ...rest);
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    const currentList = () => screen.getByRole('list', { name: /Block log entries/ });
+    await screen.findByRole('list', { name: /Block log entries/ });
+    expect(screen.getByText(/10000 of 10000 entries shown/)).toBeTruthy();
+    await user.type(screen.getByLabelText('Search by handle or name'), 'user0');
+    // A handle alone (every platform) cannot name one user for exports: the status says so.
+    expect((await screen.findByText(/^10 of 10000 entries shown/)).textContent).toMatch(
+      /exports are not limited to one user until you choose the platform/,
+    );
+    await user.selectOptions(screen.getByLabelText('Platform'), 'x');
+    expect((await screen.findByText(/entries shown/)).textContent).toMatch(
+      /; exports use the user and date filters\.$/,
+    );
+    await user.selectOptions(screen.getByLabelText('Platform'), '');
+    await screen.findByText(/^10 of 10000 entries shown/);
+    expect(popupReads).toContain(blockIndexItem.key);
+    expect(popupReads).not.toContain(blockLogItem.key);
+
+    // The newest of user0's entries, with its whole chronology, from the background.
+    await user.click(within(currentList()).getAllByRole('button')[0]!);
+    await screen.findByRole('heading', { name: 'Chronology' });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(
+      /^@user0 .* on (X|Facebook)$/,
+    );
+    expect(asked).toContain('block:entry');
+    expect(popupReads).not.toContain(blockLogItem.key);
+  }, 60_000);
+
+  it('should say so when the entry has gone from the log since the list was drawn', async () => {
+    const log = await makeBlockLog(3);
+    await storage.setItems(blockLogWrites(log));
+    const user = userEvent.setup();
+    render(<App />);
+    const list = await screen.findByRole('list', { name: /Block log entries/ });
+    // The log loses its entries behind the popup's back (the list is not rewritten).
+    await blockLogItem.item.setValue({ schemaVersion: 1, records: [] });
+    await user.click(within(list).getAllByRole('button')[0]!);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not read the entry: That entry is no longer in the block log (it may have been erased).',
+    );
+    await user.click(screen.getByRole('button', { name: 'Back to the block log' }));
+    await screen.findByRole('list', { name: /Block log entries/ });
+  });
 });
 
 describe('block log: printable report', () => {

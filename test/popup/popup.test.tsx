@@ -29,7 +29,7 @@ beforeEach(async () => {
   usePopup.setState({
     snapshot: null,
     loadError: null,
-    blockLog: null,
+    blockIndex: null,
     blockLogProblem: null,
     blockLogError: null,
     tab: 'block',
