@@ -7,6 +7,7 @@ import {
   seedOnInstall,
 } from '../lib/messages/handler';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
+import { storage } from 'wxt/utils/storage';
 import { blockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
@@ -40,7 +41,8 @@ export default defineBackground(() => {
       console.warn('Moderator Assist: could not store the block log list', err),
     );
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
-  blockLogItem.item.watch(() => {
+  // Watched by key: defining the item would read the whole log every time the worker starts.
+  storage.watch(blockLogItem.key, () => {
     clearTimeout(indexTimer);
     indexTimer = setTimeout(() => void checkIndex(), 500);
   });
