@@ -110,7 +110,7 @@ export const DEFAULT_ACCOUNTS: readonly ForceAccount[] = Object.freeze([
 /**
  * One versioned, schema-checked storage item. `version` is WXT's item version: when a shape
  * changes, bump it and add the pure migration to `migrations`, keeping the old schema beside the
- * new one (see docs/architecture.md, "Storage that migrates").
+ * new one (lib/storage/settings.ts, version 2, is the worked example; its test is in test/storage).
  */
 export interface CheckedItem<T> {
   /** The short name, used in quarantine keys and messages. */
