@@ -199,6 +199,35 @@ describe('block log with 10,000 entries in Chromium', () => {
       .waitFor({ timeout: 30_000 });
     console.info(`Chromium, 10,000 entries: chain verified in ${Date.now() - t4} ms`);
 
+    // Exports of every entry, made by the background and saved through the downloads API.
+    const downloaded = () =>
+      popup.evaluate(async () => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: {
+              downloads: {
+                search(q: object): Promise<{ mime: string; fileSize: number }[]>;
+              };
+            };
+          }
+        ).chrome;
+        return (await chrome.downloads.search({ state: 'complete' })).map((d) => ({
+          mime: d.mime,
+          bytes: d.fileSize,
+        }));
+      });
+    for (const [button, mime, count] of [
+      ['Export CSV', 'text/csv', 1],
+      ['Export JSON', 'application/json', 2],
+    ] as const) {
+      const t = Date.now();
+      await popup.getByRole('button', { name: button }).click();
+      await expect.poll(async () => (await downloaded()).length, { timeout: 30_000 }).toBe(count);
+      console.info(`Chromium, 10,000 entries: ${button} downloaded in ${Date.now() - t} ms`);
+      const file = (await downloaded()).find((d) => d.mime === mime);
+      expect(file?.bytes).toBeGreaterThan(5_000_000);
+    }
+
     // Accessible (WCAG A/AA) with the virtual list in place.
     await popup.getByLabel('Search by handle or name').fill('');
     await popup.getByText(/^10000 of 10000 entries shown/).waitFor();
