@@ -6,6 +6,7 @@ import {
   refreshOverviewSnapshot,
   seedOnInstall,
 } from '../lib/messages/handler';
+import { ChangeRelay, sendToEveryTab } from '../lib/messages/relay';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { storage } from 'wxt/utils/storage';
 import { blockLogItem } from '../lib/storage/records';
@@ -45,6 +46,16 @@ export default defineBackground(() => {
   storage.watch(blockLogItem.key, () => {
     clearTimeout(indexTimer);
     indexTimer = setTimeout(() => void checkIndex(), 500);
+  });
+  // Open X and Facebook tabs hear, by a small message, that what their overlay shows has changed;
+  // they do not listen to storage themselves (see lib/overlay/changes.ts).
+  const relay = new ChangeRelay((message) =>
+    sendToEveryTab(message).catch((err: unknown) =>
+      console.warn('Moderator Assist: could not tell the open tabs about a change', err),
+    ),
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') relay.changed(Object.keys(changes));
   });
   browser.runtime.onInstalled.addListener(() => {
     seedOnInstall(deps)

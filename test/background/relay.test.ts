@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ChangeRelay, sendToEveryTab } from '../../lib/messages/relay';
+import { overlayChangeOf, type OverlayChanged } from '../../lib/overlay/changes';
+
+// The overlay hears about changes by a small message from the background instead of a storage
+// listener (which would copy every changed value, 22 MB for a big block log, into every tab).
+
+describe('overlayChangeOf', () => {
+  it('should name the parts of the overlay a set of changed keys concerns', () => {
+    expect(overlayChangeOf(['settings'])).toEqual({
+      type: 'overlay:changed',
+      settings: true,
+      statuses: false,
+      removals: false,
+    });
+    for (const key of [
+      'contacts',
+      'contacts:00',
+      'contacts:63',
+      'repeatEvents',
+      'blockLog',
+      'accounts',
+    ]) {
+      expect(overlayChangeOf([key])?.statuses, key).toBe(true);
+    }
+    expect(overlayChangeOf(['removals'])).toMatchObject({ removals: true, statuses: false });
+    expect(overlayChangeOf(['drafts', 'moderator', 'blockLogIndex', 'repeatOverview'])).toBeNull();
+    expect(overlayChangeOf(['drafts', 'settings', 'contacts:12'])).toMatchObject({
+      settings: true,
+      statuses: true,
+      removals: false,
+    });
+    // Keys are as storage.onChanged names them, without WXT's "local:" prefix.
+    expect(overlayChangeOf(['contacts:64', 'settings2', 'local:settings'])).toBeNull();
+  });
+});
+
+describe('ChangeRelay', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('should send one message for a burst of changes, and nothing for changes the overlay does not show', async () => {
+    const sent: OverlayChanged[] = [];
+    const relay = new ChangeRelay(async (m) => void sent.push(m), 100);
+    relay.changed(['contacts:01']);
+    relay.changed(['contacts:02', 'drafts']);
+    relay.changed(['removals']);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toEqual([
+      { type: 'overlay:changed', settings: false, statuses: true, removals: true },
+    ]);
+    relay.changed(['drafts']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toHaveLength(1);
+    relay.changed(['settings']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent.at(-1)).toMatchObject({ settings: true, statuses: false });
+  });
+});
+
+describe('sendToEveryTab', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('should send to every tab and ignore tabs that have no content script', async () => {
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 1 }, { id: 2 }, {}] as never);
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(async (id: number) => {
+      if (id === 2)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return undefined;
+    });
+    const message: OverlayChanged = {
+      type: 'overlay:changed',
+      settings: true,
+      statuses: false,
+      removals: false,
+    };
+    await expect(sendToEveryTab(message)).resolves.toBeUndefined();
+    expect(send.mock.calls).toEqual([
+      [1, message],
+      [2, message],
+    ]);
+  });
+});
