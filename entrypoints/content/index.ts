@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { storage } from 'wxt/utils/storage';
 import { detect } from '@/lib/detect';
 import { OverlayController, messageChannelYield } from '@/lib/overlay/controller';
 import type { OverlayMessage } from '@/lib/overlay/messages';
-import { AuthorStatuses, STATUS_STORAGE_KEYS } from '@/lib/overlay/repeat';
+import { OverlayChangedSchema } from '@/lib/overlay/changes';
+import { AuthorStatuses } from '@/lib/overlay/repeat';
 import { adapterFor } from '@/lib/sites';
-import { REMOVALS_STORAGE_KEY } from '@/lib/storage/removals';
-import { readSettings, settingsItem, watchSettings } from '@/lib/storage/settings';
+import { readSettings, settingsItem } from '@/lib/storage/settings';
 
 export default defineContentScript({
   // As soon as the document is parsed: feeds are read in slices, so starting early costs the page
@@ -56,20 +55,28 @@ export default defineContentScript({
     });
     overlay.start();
 
-    const unwatch = watchSettings((next) => {
-      overlay.setSettings(next);
-      authors.refresh();
-    });
-    const unwatchRecords = STATUS_STORAGE_KEYS.map((key) =>
-      storage.watch(key, () => authors.refresh()),
-    );
-    // Removals marked in another tab on the same post count here too.
-    const unwatchRemovals = storage.watch(REMOVALS_STORAGE_KEY, () => overlay.refreshRemovals());
+    // Changes made anywhere (settings, a contact recorded in another tab, a removal marked on the
+    // same post) arrive as one small message from the background. Nothing here listens to storage:
+    // a storage listener is handed every changed value, which for a large block log is tens of
+    // megabytes copied into this page each time a block is logged (lib/overlay/changes.ts).
+    const onChanged = (message: unknown) => {
+      const change = OverlayChangedSchema.safeParse(message);
+      if (!change.success || ctx.isInvalid) return;
+      if (change.data.settings) {
+        void readSettings().then((next) => {
+          if (ctx.isInvalid) return;
+          overlay.setSettings(next);
+          authors.refresh();
+        });
+      } else if (change.data.statuses) {
+        authors.refresh();
+      }
+      if (change.data.removals) overlay.refreshRemovals();
+    };
+    browser.runtime.onMessage.addListener(onChanged);
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
     ctx.onInvalidated(() => {
-      unwatch();
-      unwatchRecords.forEach((stop) => stop());
-      unwatchRemovals();
+      browser.runtime.onMessage.removeListener(onChanged);
       overlay.destroy();
     });
   },

@@ -47,7 +47,8 @@ const BatchReplySchema = z.object({
 
 /**
  * The storage keys whose changes can change a status (contacts, advice and links, blocks, which
- * accounts are in the scheme). The content script watches them and calls `refresh()`.
+ * accounts are in the scheme). The background tells the open tabs when one changes
+ * (lib/overlay/changes.ts), and the content script calls `refresh()`.
  */
 export const STATUS_STORAGE_KEYS = [
   // The contacts are spread over buckets `contacts:00` … (lib/records/buckets.ts); the old single
