@@ -366,10 +366,18 @@ export class OverlayController {
     if (owner) this.edited.add(owner as HTMLElement);
   }
 
+  /**
+   * Handles the mutations at once, in the task that made them (the observer's callback runs at its
+   * end): not in an animation frame callback, where reading and checking would be added to the
+   * task that renders the page (on a long feed that rendering alone is close to a long task), nor
+   * in a later task, which the browser runs only after rendering the site's change and which then
+   * needs a second rendering for the overlay. The badges and outlines of new comments are then
+   * laid out in the same rendering as the comments themselves.
+   */
   private requestFlush(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    this.requestFrame(() => {
+    queueMicrotask(() => {
       this.frameRequested = false;
       this.flush();
     });
