@@ -60,12 +60,14 @@ export function updateBadge(badge: Badge, findings: readonly Finding[]): void {
   const severity = severityOf(findings);
   host.setAttribute('data-ma-criteria', criteriaOf(findings).join(' '));
   button.className = severity;
+  const text = badgeText(findings);
   const words = doc.createElement('span');
-  words.textContent = badgeText(findings);
-  const hint = doc.createElement('span');
-  hint.className = 'vh';
-  hint.textContent = ' – open Moderator Assist guidance';
-  button.replaceChildren(words, hint);
+  words.textContent = text;
+  // The hint is in the accessible name (which starts with the visible words), not in a visually
+  // hidden span: that span is absolutely positioned, so each badge would add a paint layer, and
+  // with a thousand badges every frame of the page walks a thousand more layers.
+  button.setAttribute('aria-label', `${text} – open Moderator Assist guidance`);
+  button.replaceChildren(words);
 }
 
 /** Puts the badge just before the comment's text, or first in the container. */
