@@ -45,6 +45,20 @@ describe.each([
     return found[found.length - 1]!;
   };
 
+  it('should have its page styles in once, put in before the site built the page', async () => {
+    const styles = await page.evaluate(() =>
+      [...document.querySelectorAll('#ma-highlight-style')].map((el) => ({
+        // Before <head>: put in at document_start, before the site's own markup was parsed, so
+        // adding it restyled nothing (added to a finished page it restyles every element).
+        beforeHead: Boolean(
+          el.compareDocumentPosition(document.head) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
+        rules: (el as HTMLStyleElement).sheet?.cssRules.length ?? 0,
+      })),
+    );
+    expect(styles).toEqual([{ beforeHead: true, rules: 4 }]);
+  });
+
   it('should scan every comment and flag a good share of them', () => {
     const scanned = seen.filter((s) => s.scanned).length;
     expect(scanned).toBeGreaterThanOrEqual(initial.length);
