@@ -48,18 +48,41 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 type HighlightCtor = new (...ranges: AbstractRange[]) => HighlightLike;
+interface ObserverLike {
+  observe(target: Element): void;
+  unobserve(target: Element): void;
+  disconnect(): void;
+}
+type ObserverCtor = new (
+  callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+  options?: { rootMargin?: string },
+) => ObserverLike;
 
 const NAMES: Record<Severity, string> = { remove: 'ma-remove', crime: 'ma-crime' };
+const KINDS: readonly Severity[] = ['remove', 'crime'];
+
+/**
+ * How far beyond the viewport (above and below) matched words are kept in the highlight registry:
+ * two screens, so words are painted before they scroll into view.
+ */
+export const HIGHLIGHT_MARGIN = '200% 0px';
 
 /**
  * Uses `CSS.highlights` of the document's window. Where the API is missing (older Firefox) it
  * does nothing: wrapping the site's text nodes in our own elements would break the site's
  * rendering and its own event handlers.
+ *
+ * Only the ranges of text near the viewport are registered (an IntersectionObserver watches the
+ * elements holding the others). Chromium rebuilds its highlight markers for every registered range
+ * whenever anything in the document changes, so a long feed with every flagged word registered
+ * made each of the site's own frames (and each of ours) slower in proportion to the whole page;
+ * with only the words around the viewport registered the cost stays that of a screenful.
  */
 export function cssHighlightSink(win: Window | null): HighlightSink {
   const scope = win as unknown as {
     CSS?: { highlights?: HighlightRegistryLike };
     Highlight?: HighlightCtor;
+    IntersectionObserver?: ObserverCtor;
   } | null;
   const registry = scope?.CSS?.highlights;
   const Ctor = scope?.Highlight;
@@ -74,18 +97,106 @@ export function cssHighlightSink(win: Window | null): HighlightSink {
     }
     return h;
   };
+  const IO = scope.IntersectionObserver;
+  if (!IO) {
+    return {
+      add(kind, ranges) {
+        if (ranges.length === 0) return;
+        const h = get(kind);
+        for (const r of ranges) h.add(r);
+      },
+      remove(kind, ranges) {
+        const h = live[kind];
+        if (!h) return;
+        for (const r of ranges) h.delete(r);
+      },
+      clear() {
+        registry.delete(NAMES.remove);
+        registry.delete(NAMES.crime);
+        live = {};
+      },
+    };
+  }
+
+  /** Every range the overlay wants highlighted, by the element holding its text. */
+  const wanted = new Map<Element, Record<Severity, Set<AbstractRange>>>();
+  /** Elements last seen near the viewport: their ranges are registered. */
+  const near = new Set<Element>();
+  const emptied = new Set<Element>();
+  let sweeping = false;
+  const holder = (r: AbstractRange): Element | null => {
+    const node = r.startContainer;
+    return node.nodeType === 1 ? (node as Element) : node.parentElement;
+  };
+  const observer = new IO(
+    (entries) => {
+      for (const { target, isIntersecting } of entries) {
+        const ranges = wanted.get(target);
+        if (!ranges) continue;
+        if (isIntersecting === near.has(target)) continue;
+        if (isIntersecting) near.add(target);
+        else near.delete(target);
+        for (const kind of KINDS) {
+          if (ranges[kind].size === 0) continue;
+          const h = get(kind);
+          for (const r of ranges[kind]) {
+            if (isIntersecting) h.add(r);
+            else h.delete(r);
+          }
+        }
+      }
+    },
+    { rootMargin: HIGHLIGHT_MARGIN },
+  );
   return {
     add(kind, ranges) {
-      if (ranges.length === 0) return;
-      const h = get(kind);
-      for (const r of ranges) h.add(r);
+      for (const r of ranges) {
+        const el = holder(r);
+        if (!el) continue;
+        let entry = wanted.get(el);
+        if (!entry) {
+          wanted.set(el, (entry = { remove: new Set(), crime: new Set() }));
+          // Shown at once, in the frame that draws the comment's badge: the observer's first
+          // report comes only after that frame, and takes the words out again if the comment is
+          // far from the viewport.
+          near.add(el);
+          observer.observe(el);
+        }
+        entry[kind].add(r);
+        if (near.has(el)) get(kind).add(r);
+      }
     },
     remove(kind, ranges) {
-      const h = live[kind];
-      if (!h) return;
-      for (const r of ranges) h.delete(r);
+      for (const r of ranges) {
+        live[kind]?.delete(r);
+        const el = holder(r);
+        const entry = el ? wanted.get(el) : undefined;
+        if (!el || !entry) continue;
+        entry[kind].delete(r);
+        if (entry.remove.size === 0 && entry.crime.size === 0) emptied.add(el);
+      }
+      // Stop watching emptied elements a little later: a rescan removes a comment's ranges and
+      // adds its new ones straight after, and those must show at once if the text is on screen.
+      if (emptied.size > 0 && !sweeping) {
+        sweeping = true;
+        queueMicrotask(() => {
+          sweeping = false;
+          for (const el of emptied) {
+            const entry = wanted.get(el);
+            if (entry && (entry.remove.size > 0 || entry.crime.size > 0)) continue;
+            wanted.delete(el);
+            near.delete(el);
+            observer.unobserve(el);
+          }
+          emptied.clear();
+        });
+      }
     },
     clear() {
+      observer.disconnect();
+      emptied.clear();
+      wanted.clear();
+      near.clear();
       registry.delete(NAMES.remove);
       registry.delete(NAMES.crime);
       live = {};

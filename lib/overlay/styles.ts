@@ -4,11 +4,14 @@ export const PAGE_STYLE_ID = 'ma-highlight-style';
 // The only styles outside a shadow root: the outline has to sit on the site's own element and
 // ::highlight() has to be in the document whose text it paints. Dashed (remove) and double
 // (crime) lines differ in shape as well as colour, and the badge repeats the meaning in words.
+// The ::highlight() rules are scoped to flagged comments (their text inherits them): unscoped,
+// Chromium re-walks the whole page's paint tree on every frame, even a plain scroll (~30 ms on a
+// 2,000-comment post).
 export const PAGE_CSS = `
 [data-ma-severity="remove"]{outline:3px dashed #b35900 !important;outline-offset:2px !important}
 [data-ma-severity="crime"]{outline:5px double #a3001b !important;outline-offset:2px !important}
-::highlight(ma-remove){background-color:#ffe08a !important;color:#1a1a1a !important;text-decoration:underline wavy #8a4500 !important}
-::highlight(ma-crime){background-color:#ffc9d0 !important;color:#1a1a1a !important;text-decoration:underline double #a3001b !important}
+[data-ma-severity]::highlight(ma-remove){background-color:#ffe08a !important;color:#1a1a1a !important;text-decoration:underline wavy #8a4500 !important}
+[data-ma-severity]::highlight(ma-crime){background-color:#ffc9d0 !important;color:#1a1a1a !important;text-decoration:underline double #a3001b !important}
 `;
 
 // `all: initial` stops the site's inherited styles (colour, font, letter-spacing) reaching in.

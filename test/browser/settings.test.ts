@@ -92,7 +92,14 @@ describe('settings changes', () => {
     expect(await page.locator('[data-test-comment="swear"] ma-badge').count()).toBe(0);
     // Other criteria are untouched.
     expect(await flagsOf('threat')).toContain('crime-credible-threat');
-    expect((await highlightsIn('threat'))['ma-crime']!.length).toBeGreaterThan(0);
+    // Words are registered for highlighting when their comment is near the viewport, which a
+    // page in a background tab does not work out until it is shown again (as when the moderator
+    // goes back to it from the options page).
+    await page.bringToFront();
+    await page.locator('[data-test-comment="threat"]').first().scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await highlightsIn('threat'))['ma-crime']!.length)
+      .toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as { __notReloaded?: boolean }).__notReloaded)).toBe(
       true,
     );
@@ -101,6 +108,8 @@ describe('settings changes', () => {
   it('should bring them back when the criterion is switched on again', async () => {
     await setEnabledCriteria(CRITERION_IDS);
     await expect.poll(() => flagsOf('swear'), { timeout: 5000 }).toContain('offensive-language');
+    await page.bringToFront();
+    await page.locator('[data-test-comment="swear"]').first().scrollIntoViewIfNeeded();
     await expect
       .poll(async () => (await highlightsIn('swear'))['ma-remove']!.join(' '))
       .toMatch(/fucking/i);

@@ -13,17 +13,47 @@ class FakeHighlight extends Set<AbstractRange> {
 }
 
 const originalCss = Object.getOwnPropertyDescriptor(window, 'CSS');
+const originalIO = Object.getOwnPropertyDescriptor(window, 'IntersectionObserver');
 
-function installHighlightApi(): Map<string, FakeHighlight> {
+type Entry = { target: Element; isIntersecting: boolean };
+/** A stand-in IntersectionObserver the test drives: `report` says which elements are near. */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  readonly observed = new Set<Element>();
+  constructor(readonly callback: (entries: Entry[]) => void) {
+    FakeObserver.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  report(near: (el: Element) => boolean) {
+    this.callback([...this.observed].map((target) => ({ target, isIntersecting: near(target) })));
+  }
+}
+
+/** The highlight API; `'fake'` adds an IntersectionObserver the test drives (FakeObserver). */
+function installHighlightApi(observer: 'none' | 'fake' = 'none'): Map<string, FakeHighlight> {
   const registry = new Map<string, FakeHighlight>();
   Object.defineProperty(window, 'Highlight', { value: FakeHighlight, configurable: true });
   Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  Object.defineProperty(window, 'IntersectionObserver', {
+    value: observer === 'fake' ? FakeObserver : undefined,
+    configurable: true,
+  });
   return registry;
 }
 
 afterEach(() => {
   delete (window as unknown as Record<string, unknown>).Highlight;
   if (originalCss) Object.defineProperty(window, 'CSS', originalCss);
+  if (originalIO) Object.defineProperty(window, 'IntersectionObserver', originalIO);
+  FakeObserver.last = null;
   document.body.replaceChildren();
 });
 
@@ -69,6 +99,49 @@ describe('cssHighlightSink', () => {
     expect(registry.get('ma-remove')?.size).toBe(0);
     sink.clear();
     expect(registry.size).toBe(0);
+  });
+
+  it('should keep only the words near the viewport registered, and follow scrolling', async () => {
+    const registry = installHighlightApi('fake');
+    const sink = cssHighlightSink(window as unknown as Window);
+    const make = (text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+      const r = document.createRange();
+      r.setStart(p.firstChild!, 0);
+      r.setEnd(p.firstChild!, 3);
+      return { p, r };
+    };
+    const a = make('abc def');
+    const b = make('ghi jkl');
+    sink.add('remove', [a.r]);
+    sink.add('crime', [b.r]);
+    // New words show at once (in the frame that draws their badge)…
+    expect(registry.get('ma-remove')?.has(a.r)).toBe(true);
+    expect(registry.get('ma-crime')?.has(b.r)).toBe(true);
+    // …and the observer's first report takes out those far from the viewport.
+    const io = FakeObserver.last!;
+    io.report((el) => el === a.p);
+    expect(registry.get('ma-remove')?.has(a.r)).toBe(true);
+    expect(registry.get('ma-crime')?.has(b.r) ?? false).toBe(false);
+    io.report((el) => el === b.p);
+    expect(registry.get('ma-remove')?.has(a.r)).toBe(false);
+    expect(registry.get('ma-crime')?.has(b.r)).toBe(true);
+    // A range added for text already near (a rescan) shows at once; removing stops watching.
+    const again = document.createRange();
+    again.setStart(b.p.firstChild!, 4);
+    again.setEnd(b.p.firstChild!, 7);
+    sink.add('remove', [again]);
+    expect(registry.get('ma-remove')?.has(again)).toBe(true);
+    sink.remove('remove', [again]);
+    sink.remove('crime', [b.r]);
+    expect(registry.get('ma-crime')?.size).toBe(0);
+    await Promise.resolve();
+    expect(io.observed.has(b.p)).toBe(false);
+    sink.clear();
+    expect(registry.size).toBe(0);
+    expect(io.observed.size).toBe(0);
   });
 
   it('should do nothing, and not throw, where the API is missing', () => {
