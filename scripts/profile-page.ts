@@ -156,7 +156,8 @@ async function main() {
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
         (e.dur ?? 0) > (withExtension ? 30_000 : 5_000),
     );
-    for (const t of tasks.slice(0, 12)) {
+    // The longest first.
+    for (const t of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12)) {
       const inside = evs.filter(
         (e) =>
           e.ph === 'X' &&
