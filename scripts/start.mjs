@@ -102,7 +102,22 @@ if (!headless) {
     );
     if (rows.length > 0) console.table(rows);
 
+    // The overlay marks matched words only near the viewport (it keeps the page fast), so the
+    // whole-page picture is taken with a viewport as tall as the page, every word then in view.
+    const viewport = page.viewportSize();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (viewport) {
+      await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+      await page.evaluate(
+        () =>
+          new Promise((r) =>
+            globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(r)),
+          ),
+      );
+      await page.waitForTimeout(300);
+    }
     await page.screenshot({ path: join(OUT_DIR, `${p.slug}.png`), fullPage: true });
+    if (viewport) await page.setViewportSize(viewport);
     // Prefer a report-as-crime finding: its panel shows the most guidance.
     const crime = page.locator('[data-ma-severity="crime"] ma-badge');
     const badge = ((await crime.count()) > 0 ? crime : page.locator('ma-badge')).first();
