@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_CSS, PAGE_STYLE_ID } from '@/lib/overlay/styles';
+import { SITE_MATCHES } from '@/lib/sites/matches';
 
 /**
  * Puts the overlay's page styles (outlines and `::highlight()` rules, lib/overlay/styles.ts) in
@@ -10,13 +11,7 @@ import { PAGE_CSS, PAGE_STYLE_ID } from '@/lib/overlay/styles';
  */
 export default defineContentScript({
   runAt: 'document_start',
-  matches: [
-    '*://x.com/*',
-    '*://twitter.com/*',
-    '*://*.x.com/*',
-    '*://*.twitter.com/*',
-    '*://*.facebook.com/*',
-  ],
+  matches: SITE_MATCHES,
   main() {
     if (document.getElementById(PAGE_STYLE_ID)) return;
     const style = document.createElement('style');

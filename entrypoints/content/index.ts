@@ -7,18 +7,13 @@ import { OverlayChangedSchema } from '@/lib/overlay/changes';
 import { AuthorStatuses } from '@/lib/overlay/repeat';
 import { adapterFor } from '@/lib/sites';
 import { readSettings, settingsItem } from '@/lib/storage/settings';
+import { SITE_MATCHES } from '@/lib/sites/matches';
 
 export default defineContentScript({
   // As soon as the document is parsed: feeds are read in slices, so starting early costs the page
   // nothing and flags appear sooner.
   runAt: 'document_end',
-  matches: [
-    '*://x.com/*',
-    '*://twitter.com/*',
-    '*://*.x.com/*',
-    '*://*.twitter.com/*',
-    '*://*.facebook.com/*',
-  ],
+  matches: SITE_MATCHES,
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
