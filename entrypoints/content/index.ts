@@ -58,11 +58,16 @@ export default defineContentScript({
       const change = OverlayChangedSchema.safeParse(message);
       if (!change.success || ctx.isInvalid) return;
       if (change.data.settings) {
-        void readSettings().then((next) => {
-          if (ctx.isInvalid) return;
-          overlay.setSettings(next);
-          authors.refresh();
-        });
+        readSettings()
+          .then((next) => {
+            if (ctx.isInvalid) return;
+            overlay.setSettings(next);
+            authors.refresh();
+          })
+          // The extension was reloaded or removed under this page: nothing left to update.
+          .catch((err: unknown) => {
+            if (!ctx.isInvalid) console.warn('Moderator Assist: could not read the settings', err);
+          });
       } else if (change.data.statuses) {
         authors.refresh();
       }
