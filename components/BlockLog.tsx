@@ -54,9 +54,11 @@ export function BlockLog() {
   useEffect(() => {
     if (unread) void loadBlockLog();
   }, [unread, loadBlockLog]);
+  // Once the list is drawn (not before: both reads go through the same storage backend, and the
+  // list is the one the moderator is waiting for).
   useEffect(() => {
-    void ask({ type: 'block:prepare' });
-  }, [ask]);
+    if (!unread) void ask({ type: 'block:prepare' });
+  }, [ask, unread]);
   if (index) return <LoadedBlockLog index={index} />;
   return (
     <section aria-labelledby="log-heading">
