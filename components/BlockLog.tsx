@@ -274,7 +274,10 @@ function LoadedBlockLog({ index }: { index: BlockIndex }) {
           Printable report
         </button>
       </div>
-      {busy ? <p role="status">{busy}</p> : <div role="status" className="notice-empty" />}
+      {/* One live region that stays in place, so the words put in it are announced. */}
+      <p role="status" className="live">
+        {busy}
+      </p>
       <Notice notice={verify} />
       <Notice notice={notice} />
       <p role="status">
