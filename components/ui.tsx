@@ -94,19 +94,29 @@ export function Select({ id, label, value, onChange, options, error }: SelectPro
   );
 }
 
-/** A reply from the background shown as text; failures are alerts so they are announced. */
+/**
+ * A reply from the background shown as text. Successes go in one status region that stays in the
+ * page while empty (a live region added together with its words is not reliably announced);
+ * failures are alerts, which are announced as they appear.
+ */
 export function Notice({ notice }: { notice: { ok: boolean; text: string } | null }) {
-  if (!notice) return <div role="status" className="notice-empty" />;
-  return notice.ok ? (
-    <p role="status" className="notice ok">
-      <span aria-hidden="true">✓ </span>
-      {notice.text}
-    </p>
-  ) : (
-    <p role="alert" className="notice fail">
-      <span aria-hidden="true">✗ </span>
-      Problem: {notice.text}
-    </p>
+  if (notice && !notice.ok) {
+    return (
+      <p role="alert" className="notice fail">
+        <span aria-hidden="true">✗ </span>
+        Problem: {notice.text}
+      </p>
+    );
+  }
+  return (
+    <div role="status" className={notice ? 'notice ok' : 'live'}>
+      {notice ? (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {notice.text}
+        </>
+      ) : null}
+    </div>
   );
 }
 
