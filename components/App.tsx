@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { watchBlockLog, watchRecords } from '../lib/storage/records';
+import { watchStorageChanges } from '../lib/messages/relay';
+import { BLOCK_LOG_KEYS, POPUP_RECORD_KEYS } from '../lib/storage/records';
 import { usePopup, type TabId } from '../lib/ui/store';
 import { BlockLog } from './BlockLog';
 import { BlockWorkflow } from './BlockWorkflow';
@@ -24,16 +25,16 @@ export function App() {
   const setTab = usePopup((s) => s.setTab);
 
   useEffect(() => {
-    // Only the small items are read here, so the popup can be used at once. The block log (tens
-    // of megabytes at scale) is read when its tab first opens, so reading it never holds up the
-    // block workflow; after that it is read again whenever it changes.
+    // Only the small items are read here, so the popup can be used at once. The block log's list
+    // is read when its tab first opens, so reading it never holds up the block workflow; after
+    // that it is read again whenever the log changes. Changes are heard from the background
+    // (watchStorageChanges), not from storage, whose listeners are handed every changed value:
+    // the whole block log, tens of megabytes at scale, each time a block is logged or amended.
     void load();
-    const stopRecords = watchRecords(() => void load());
-    const stopLog = watchBlockLog(() => void refreshBlockLog());
-    return () => {
-      stopRecords();
-      stopLog();
-    };
+    return watchStorageChanges((keys) => {
+      if (BLOCK_LOG_KEYS.some((k) => keys.has(k))) void refreshBlockLog();
+      if (POPUP_RECORD_KEYS.some((k) => keys.has(k))) void load();
+    });
   }, [load, refreshBlockLog]);
 
   const problems = snapshot

@@ -6,7 +6,7 @@ import {
   refreshOverviewSnapshot,
   seedOnInstall,
 } from '../lib/messages/handler';
-import { ChangeRelay, sendToEveryTab } from '../lib/messages/relay';
+import { ChangeRelay, sendToEveryTab, sendToPages } from '../lib/messages/relay';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { storage } from 'wxt/utils/storage';
 import { blockLogItem } from '../lib/storage/records';
@@ -49,11 +49,14 @@ export default defineBackground(() => {
   });
   // Open X and Facebook tabs hear, by a small message, that what their overlay shows has changed;
   // they do not listen to storage themselves (see lib/overlay/changes.ts).
-  const relay = new ChangeRelay((message) =>
-    sendToEveryTab(message).catch((err: unknown) =>
-      console.warn('Moderator Assist: could not tell the open tabs about a change', err),
-    ),
-  );
+  // The popup hears about every change the same way, for the same reason.
+  const relay = new ChangeRelay({
+    tabs: (message) =>
+      sendToEveryTab(message).catch((err: unknown) =>
+        console.warn('Moderator Assist: could not tell the open tabs about a change', err),
+      ),
+    pages: sendToPages,
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local') relay.changed(Object.keys(changes));
   });

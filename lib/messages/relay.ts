@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { overlayChangeOf, type OverlayChanged } from '../overlay/changes';
 
 /**
@@ -9,7 +10,7 @@ import { overlayChangeOf, type OverlayChanged } from '../overlay/changes';
  * answer (that refusal is expected and ignored).
  *
  * @example
- * const relay = new ChangeRelay((msg) => sendToEveryTab(msg));
+ * const relay = new ChangeRelay({ tabs: sendToEveryTab, pages: sendToPages });
  * browser.storage.onChanged.addListener((changes, area) => {
  *   if (area === 'local') relay.changed(Object.keys(changes));
  * });
@@ -19,7 +20,12 @@ export class ChangeRelay {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly send: (message: OverlayChanged) => Promise<void>,
+    private readonly send: {
+      /** To the content scripts of the open tabs, when the change concerns the overlay. */
+      tabs: (message: OverlayChanged) => Promise<void>;
+      /** To the open extension pages (popup, options), with every changed key. */
+      pages: (message: StorageChanged) => Promise<void>;
+    },
     readonly delayMs = 100,
   ) {}
 
@@ -29,14 +35,63 @@ export class ChangeRelay {
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  /** Sends what has been gathered now (if it concerns the overlay). */
+  /** Sends what has been gathered now. */
   async flush(): Promise<void> {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const message = overlayChangeOf(this.keys);
+    const keys = [...this.keys];
     this.keys = new Set();
-    if (message) await this.send(message);
+    if (keys.length === 0) return;
+    const message = overlayChangeOf(keys);
+    await Promise.all([
+      message ? this.send.tabs(message) : undefined,
+      this.send.pages({ type: 'storage:changed', keys }),
+    ]);
   }
+}
+
+/**
+ * What the background tells the open extension pages when stored data changed: the
+ * `storage.local` keys (as `storage.onChanged` names them). The popup listens for this rather
+ * than to storage, for the same reason as the content script (lib/overlay/changes.ts): a storage
+ * listener is handed the whole changed block log, tens of megabytes, each time a block is logged.
+ */
+export const StorageChangedSchema = z.object({
+  type: z.literal('storage:changed'),
+  keys: z.array(z.string()),
+});
+export type StorageChanged = z.infer<typeof StorageChangedSchema>;
+
+/**
+ * Sends `message` to the open extension pages; none being open is not an error.
+ *
+ * @example
+ * await sendToPages({ type: 'storage:changed', keys: ['blockLog', 'blockLogIndex'] });
+ */
+export async function sendToPages(message: StorageChanged): Promise<void> {
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // "Receiving end does not exist": no popup or options page is open.
+  }
+}
+
+/**
+ * Calls `cb` with the changed keys whenever the background says stored data changed; returns the
+ * function that stops listening. The listener never answers, so it leaves every other message
+ * (a content script's request to the background) to the background.
+ *
+ * @example
+ * const stop = watchStorageChanges((keys) => { if (keys.has('settings')) reloadSettings(); });
+ */
+export function watchStorageChanges(cb: (keys: ReadonlySet<string>) => void): () => void {
+  const listener = (message: unknown): undefined => {
+    const parsed = StorageChangedSchema.safeParse(message);
+    if (parsed.success) cb(new Set(parsed.data.keys));
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 /**

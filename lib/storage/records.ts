@@ -136,8 +136,8 @@ export function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T
     // Defined on first use, not here: WXT reads an item's whole stored value the moment the item
     // is defined (to initialise it), in every page that defines it. For the block log at 10,000
     // entries that is 22 MB, which held the popup's first paint back by most of a second, though
-    // the popup never uses it. Reads go through `readChecked` by key and `watchRecords` /
-    // `watchBlockLog` watch by key, so a page that only reads never defines the items.
+    // the popup never uses it. Reads go through `readChecked` by key and the popup hears of
+    // changes from the background, so a page that only reads never defines the items.
     // Reads hand out a fresh fallback each time, so no caller can mutate a shared default.
     // Version 1 has no migrations yet; later ones are added here. A value stored without a
     // version is read as version 1.
@@ -505,19 +505,22 @@ export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
 }
 
 /**
- * Calls `cb` whenever a records item other than the block log changes (or the recorded
- * problems); returns the function that stops watching. The block log is watched on its own
- * (`watchBlockLog`), so saving a draft does not re-read it.
- *
- * @example
- * const stop = watchRecords(() => reload());
+ * The `storage.local` keys (as `storage.onChanged` names them) whose change means the popup
+ * reads its small records again: every records item but the block log, and the recorded problems.
  */
-export function watchRecords(cb: () => void): () => void {
-  const stops = [
-    ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => storage.watch(i.key, cb)),
-    storage.watch(problemsItem.key, cb),
-  ];
-  return () => stops.forEach((s) => s());
+export const POPUP_RECORD_KEYS: readonly string[] = [
+  ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => bareKey(i.key)),
+  bareKey(problemsItem.key),
+];
+
+/** The keys whose change means the block log's list must be read again. */
+export const BLOCK_LOG_KEYS: readonly string[] = [
+  bareKey(blockLogItem.key),
+  bareKey(blockIndexItem.key),
+];
+
+function bareKey(key: string): string {
+  return key.replace(/^local:/, '');
 }
 
 /**
@@ -529,16 +532,4 @@ export function watchRecords(cb: () => void): () => void {
  */
 export async function loadBlockIndex(now: Date): Promise<BlockIndex | null> {
   return (await readChecked(blockIndexItem, { quarantine: false, now })).value;
-}
-
-/**
- * Calls `cb` whenever the block log or its list changes; returns the function that stops
- * watching.
- *
- * @example
- * const stop = watchBlockLog(() => reloadLog());
- */
-export function watchBlockLog(cb: () => void): () => void {
-  const stops = [storage.watch(blockLogItem.key, cb), storage.watch(blockIndexItem.key, cb)];
-  return () => stops.forEach((s) => s());
 }

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ChangeRelay, sendToEveryTab } from '../../lib/messages/relay';
+import {
+  ChangeRelay,
+  sendToEveryTab,
+  sendToPages,
+  watchStorageChanges,
+  type StorageChanged,
+} from '../../lib/messages/relay';
 import { overlayChangeOf, type OverlayChanged } from '../../lib/overlay/changes';
 
 // The overlay hears about changes by a small message from the background instead of a storage
@@ -46,7 +52,11 @@ describe('ChangeRelay', () => {
 
   it('should send one message for a burst of changes, and nothing for changes the overlay does not show', async () => {
     const sent: OverlayChanged[] = [];
-    const relay = new ChangeRelay(async (m) => void sent.push(m), 100);
+    const pages: StorageChanged[] = [];
+    const relay = new ChangeRelay(
+      { tabs: async (m) => void sent.push(m), pages: async (m) => void pages.push(m) },
+      100,
+    );
     relay.changed(['contacts:01']);
     relay.changed(['contacts:02', 'drafts']);
     relay.changed(['removals']);
@@ -55,12 +65,18 @@ describe('ChangeRelay', () => {
     expect(sent).toEqual([
       { type: 'overlay:changed', settings: false, statuses: true, removals: true },
     ]);
+    // The extension pages hear about every key, once per burst.
+    expect(pages).toEqual([
+      { type: 'storage:changed', keys: ['contacts:01', 'contacts:02', 'drafts', 'removals'] },
+    ]);
     relay.changed(['drafts']);
     await vi.advanceTimersByTimeAsync(100);
     expect(sent).toHaveLength(1);
+    expect(pages.at(-1)).toEqual({ type: 'storage:changed', keys: ['drafts'] });
     relay.changed(['settings']);
     await vi.advanceTimersByTimeAsync(100);
     expect(sent.at(-1)).toMatchObject({ settings: true, statuses: false });
+    expect(pages).toHaveLength(3);
   });
 });
 
@@ -88,5 +104,34 @@ describe('sendToEveryTab', () => {
       [1, message],
       [2, message],
     ]);
+  });
+});
+
+describe('sendToPages and watchStorageChanges', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('should hand the changed keys to a page listening, and ignore every other message', async () => {
+    const seen: string[][] = [];
+    const stop = watchStorageChanges((keys) => seen.push([...keys]));
+    await sendToPages({ type: 'storage:changed', keys: ['blockLog', 'blockLogIndex'] });
+    await browser.runtime
+      .sendMessage({ type: 'status:lookup', query: '@x' })
+      .catch(() => undefined);
+    expect(seen).toEqual([['blockLog', 'blockLogIndex']]);
+    stop();
+    await sendToPages({ type: 'storage:changed', keys: ['settings'] });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('should not fail when no page is open', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    await expect(
+      sendToPages({ type: 'storage:changed', keys: ['settings'] }),
+    ).resolves.toBeUndefined();
   });
 });
