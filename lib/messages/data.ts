@@ -178,13 +178,7 @@ async function writeAll(
       value: { schemaVersion: 1, accounts: data.accounts },
     });
   // The log with its list, so the Block log tab never lists what the log no longer holds.
-  if (data.blockLog)
-    items.push(
-      ...blockLogWrites(data.blockLog).map((w) => ({
-        key: w.key as `local:${string}`,
-        value: w.value,
-      })),
-    );
+  if (data.blockLog) items.push(...blockLogWrites(data.blockLog));
   // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
   if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));
   if (data.events)

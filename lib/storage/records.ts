@@ -172,10 +172,10 @@ export const blockIndexItem = checked<BlockIndex | null>(
  * @example
  * await storage.setItems(blockLogWrites(await appendEntry(log, entry)));
  */
-export function blockLogWrites(log: BlockLog): { key: StorageItemKey; value: unknown }[] {
+export function blockLogWrites(log: BlockLog): { key: `local:${string}`; value: unknown }[] {
   return [
-    { key: blockLogItem.key, value: log },
-    { key: blockIndexItem.key, value: blockIndexOf(log) },
+    { key: blockLogItem.key as `local:${string}`, value: log },
+    { key: blockIndexItem.key as `local:${string}`, value: blockIndexOf(log) },
   ];
 }
 
