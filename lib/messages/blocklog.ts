@@ -59,14 +59,16 @@ export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): P
       await ensureBlockIndex(log, ctx.now);
       return { ok: true };
     case 'block:entry': {
-      const view = currentView(log).find((v) => v.original.id === req.entryId);
+      // The entry's own links fold into its view: no need to fold (and copy) every entry.
+      const links = linksOfEntry(log, req.entryId);
+      const [view] = currentView({ ...log, records: links });
       if (!view) {
         return {
           ok: false,
           error: 'That entry is no longer in the block log (it may have been erased).',
         };
       }
-      return { ok: true, entry: { view, links: linksOfEntry(log, req.entryId) } };
+      return { ok: true, entry: { view, links } };
     }
     case 'block:verify': {
       const r = await verifyChain(log);
