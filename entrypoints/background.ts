@@ -8,8 +8,8 @@ import {
 } from '../lib/messages/handler';
 import { ChangeRelay, sendToEveryTab, sendToPages } from '../lib/messages/relay';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
-import { storage } from 'wxt/utils/storage';
-import { blockLogItem } from '../lib/storage/records';
+import { bareKey } from '../lib/storage/keys';
+import { blockIndexItem, blockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -34,22 +34,17 @@ export default defineBackground(() => {
     void handleMessage(message, deps).then(sendResponse);
     return true;
   });
-  // The block log's list (local:blockLogIndex) is written with every change the background makes;
-  // a change made any other way (a quarantine, data from a version without the list) gets its
-  // list once the log has been quiet for a moment.
+  // The block log's list (local:blockLogIndex) is written in the same storage call as every change
+  // the background makes to the log; a change made any other way (a quarantine, data from a version
+  // without the list) gets its list once the log has been quiet for a moment.
   const checkIndex = () =>
     refreshBlockIndex(deps).catch((err: unknown) =>
       console.warn('Moderator Assist: could not store the block log list', err),
     );
   let indexTimer: ReturnType<typeof setTimeout> | undefined;
-  // Watched by key: defining the item would read the whole log every time the worker starts.
-  storage.watch(blockLogItem.key, () => {
-    clearTimeout(indexTimer);
-    indexTimer = setTimeout(() => void checkIndex(), 500);
-  });
   // Open X and Facebook tabs hear, by a small message, that what their overlay shows has changed;
-  // they do not listen to storage themselves (see lib/overlay/changes.ts).
-  // The popup hears about every change the same way, for the same reason.
+  // they do not listen to storage themselves (see lib/overlay/changes.ts). The popup hears about
+  // every change the same way, for the same reason.
   const relay = new ChangeRelay({
     tabs: (message) =>
       sendToEveryTab(message).catch((err: unknown) =>
@@ -57,8 +52,15 @@ export default defineBackground(() => {
       ),
     pages: sendToPages,
   });
+  const logKey = bareKey(blockLogItem.key);
+  const indexKey = bareKey(blockIndexItem.key);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local') relay.changed(Object.keys(changes));
+    if (area !== 'local') return;
+    relay.changed(Object.keys(changes));
+    if (logKey in changes && !(indexKey in changes)) {
+      clearTimeout(indexTimer);
+      indexTimer = setTimeout(() => void checkIndex(), 500);
+    }
   });
   browser.runtime.onInstalled.addListener(() => {
     seedOnInstall(deps)

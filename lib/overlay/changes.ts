@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bareKey } from '../storage/keys';
 import { REMOVALS_STORAGE_KEY } from '../storage/removals';
 import { STATUS_STORAGE_KEYS } from './repeat';
 
@@ -19,9 +20,8 @@ export const OverlayChangedSchema = z.object({
 });
 export type OverlayChanged = z.infer<typeof OverlayChangedSchema>;
 
-const bare = (key: string) => key.replace(/^local:/, '');
-const STATUS_KEYS: ReadonlySet<string> = new Set(STATUS_STORAGE_KEYS.map(bare));
-const REMOVALS_KEY = bare(REMOVALS_STORAGE_KEY);
+const STATUS_KEYS: ReadonlySet<string> = new Set(STATUS_STORAGE_KEYS.map(bareKey));
+const REMOVALS_KEY = bareKey(REMOVALS_STORAGE_KEY);
 const SETTINGS_KEY = 'settings';
 
 /**

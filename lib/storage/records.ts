@@ -26,6 +26,7 @@ import {
   type RepeatCallerEventsStore,
 } from '../records';
 import type { AuditEntry } from '../records/retention';
+import { bareKey } from './keys';
 
 /**
  * A block-workflow draft: the form as the moderator left it. Fields are kept as typed (strings,
@@ -518,10 +519,6 @@ export const BLOCK_LOG_KEYS: readonly string[] = [
   bareKey(blockLogItem.key),
   bareKey(blockIndexItem.key),
 ];
-
-function bareKey(key: string): string {
-  return key.replace(/^local:/, '');
-}
 
 /**
  * Reads the block log's list (read-only): null when there is none yet or it is not valid, and
