@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import type { CustomRuleSpec, ProtectedName } from '../detect/types';
 import { CRITERION_IDS, CriterionIdSchema, PlatformSchema } from '../policy/schema';
-import { DEFAULT_RETENTION_DAYS } from '../records/retention';
+import { DEFAULT_RETENTION_DAYS } from '../records/retentionDays';
 
 export const ConfidenceSchema = z.enum(['low', 'medium', 'high']);
 
