@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detect } from '@/lib/detect';
-import { OverlayController, messageChannelYield } from '@/lib/overlay/controller';
+import { detect, warmUpSteps } from '@/lib/detect';
+import { OverlayController, mainThreadYield, runInSlices } from '@/lib/overlay/controller';
 import type { OverlayMessage } from '@/lib/overlay/messages';
 import { OverlayChangedSchema } from '@/lib/overlay/changes';
 import { AuthorStatuses } from '@/lib/overlay/repeat';
@@ -17,7 +17,10 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
-    const settings = await readSettings();
+    const yieldToMain = mainThreadYield();
+    // The engine compiles its rules in short tasks while the settings are read, instead of in one
+    // long task at the first comment (lib/detect/index.ts).
+    const [settings] = await Promise.all([readSettings(), runInSlices(warmUpSteps(), yieldToMain)]);
     if (ctx.isInvalid) return;
 
     const requestFrame = (cb: () => void) => {
@@ -46,7 +49,7 @@ export default defineContentScript({
         const id = ctx.setTimeout(cb, ms);
         return () => clearTimeout(id);
       },
-      yieldToMain: messageChannelYield(),
+      yieldToMain,
     });
     overlay.start();
 

@@ -16,6 +16,7 @@ import {
 } from './findings';
 import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
+import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
 import { PANEL_TAG, Panel } from './panel';
 import { removalsOf, shouldRemind } from './removals';
 import { REPEAT_TAG } from './repeat';
@@ -34,7 +35,7 @@ export interface OverlayOptions {
   /** Stores changed settings (the Pause button). The change also applies here at once. */
   saveSettings?: (settings: Settings) => Promise<void>;
   writeClipboard?: (text: string) => Promise<void>;
-  /** Batches mutations to one flush per frame. Default: the window's requestAnimationFrame. */
+  /** Schedules a summary redraw for the next frame. Default: the window's requestAnimationFrame. */
   requestFrame?: (cb: () => void) => void;
   /** Gives the main thread back between time slices. Default: a MessageChannel round trip. */
   yieldToMain?: () => Promise<void>;
@@ -47,6 +48,11 @@ export interface OverlayOptions {
   /** How long a thread page may show no readable comment before the summary says so. */
   unreadableAfterMs?: number;
   highlights?: HighlightSink;
+  /**
+   * Says when flagged comments come near the viewport (nearby.ts), so only those are drawn.
+   * Default: an IntersectionObserver of the document's window; without one, everything is drawn.
+   */
+  nearby?: NearbyFactory;
   policyVersion?: string;
   /**
    * Repeat-caller chips (repeat.ts): told about each comment as it is drawn, cleared with the
@@ -64,12 +70,29 @@ interface CommentState {
   findings: Finding[];
   badge: Badge | null;
   ranges: Record<Severity, Range[]>;
+  /** Badge, outline and highlighted words are on the page (it has been near the viewport). */
+  drawn: boolean;
 }
 
-/** Longest wait between commits while a long feed is being read. */
-const COMMIT_EVERY_MS = 1000;
-/** Time budget of the first slice of a drain. */
+const NO_RANGES = (): Record<Severity, Range[]> => ({ remove: [], crime: [] });
+
+/**
+ * A commit with at most this many newly flagged comments draws them all at once; with more, it
+ * first asks where they are and draws only those near the viewport (nearby.ts).
+ */
+const DRAW_AT_ONCE = 6;
+
+/**
+ * Time budget of the first slice after the site adds comments: a batch of new comments from
+ * scrolling is then read, and those near the viewport drawn, in the frame the site added it.
+ */
 const FIRST_SLICE_MS = 30;
+/**
+ * While a long feed is read, how often what has been read so far goes on the page. Each time makes
+ * the browser render a frame of the whole page, which on a 2,000-comment post costs more than
+ * reading a slice: so not after every slice.
+ */
+const COMMIT_EVERY_MS = 250;
 const OUR_TAGS = new Set(
   [BADGE_TAG, PANEL_TAG, SUMMARY_TAG, REPEAT_TAG].map((t) => t.toUpperCase()),
 );
@@ -108,8 +131,6 @@ export class OverlayController {
   private draining = false;
   /** Scanned comments waiting to be drawn: DOM writes are applied together, once per commit. */
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
-  private commitRequested = false;
-  private lastCommit = 0;
 
   private scanKeys = new WeakMap<Element, string>();
   private states = new WeakMap<HTMLElement, CommentState>();
@@ -117,6 +138,7 @@ export class OverlayController {
   /** Comments read on this page (by key), whether flagged, and when first seen. */
   private seen = new Map<string, { flagged: boolean; at: Date }>();
   private flaggedCount = 0;
+  private lastCommit = 0;
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
@@ -134,6 +156,7 @@ export class OverlayController {
   private readonly panel: Panel;
   private readonly summary: Summary;
   private readonly sink: HighlightSink;
+  private readonly nearby: NearbyWatcher | null;
   private readonly requestFrame: (cb: () => void) => void;
   private readonly yieldToMain: () => Promise<void>;
   private readonly now: () => number;
@@ -157,7 +180,7 @@ export class OverlayController {
         if (win?.requestAnimationFrame) win.requestAnimationFrame(() => cb());
         else setTimeout(cb, 16);
       });
-    this.yieldToMain = options.yieldToMain ?? messageChannelYield();
+    this.yieldToMain = options.yieldToMain ?? mainThreadYield();
     this.setTimer =
       options.setTimer ??
       ((cb, ms) => {
@@ -165,6 +188,7 @@ export class OverlayController {
         return () => clearTimeout(id);
       });
     this.sink = options.highlights ?? cssHighlightSink(win);
+    this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
     const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
     this.panel = new Panel({
@@ -265,7 +289,6 @@ export class OverlayController {
       if (
         !this.frameRequested &&
         !this.draining &&
-        !this.commitRequested &&
         this.toDraw.size === 0 &&
         this.pending.size === 0 &&
         this.edited.size === 0 &&
@@ -414,7 +437,7 @@ export class OverlayController {
       this.sawRemovals = false;
       this.prune();
     }
-    this.drain();
+    this.drain(FIRST_SLICE_MS);
   }
 
   private enqueueAll(): void {
@@ -432,25 +455,27 @@ export class OverlayController {
     this.queue.push(el);
   }
 
-  private drain(): void {
+  /**
+   * Scans the queue in time slices. `firstSliceMs`: the budget of the first slice, longer for a
+   * batch the site has just added (see FIRST_SLICE_MS) than for a whole feed read at start.
+   */
+  private drain(firstSliceMs = this.sliceMs): void {
     if (this.draining || this.queueHead >= this.queue.length) {
       this.renderSummary();
       return;
     }
     this.draining = true;
-    void this.drainSlices().finally(() => {
+    void this.drainSlices(firstSliceMs).finally(() => {
       this.draining = false;
     });
   }
 
-  private async drainSlices(): Promise<void> {
+  private async drainSlices(firstSliceMs: number): Promise<void> {
     let yielded = false;
     while (this.queueHead < this.queue.length) {
       if (!this.active || this.destroyed) return;
       const sliceStart = this.now();
-      // The first slice may run longer (still well under a long task): a batch of new comments
-      // from scrolling is then read and drawn in the same frame the site added it.
-      const budget = yielded ? this.sliceMs : Math.max(this.sliceMs, FIRST_SLICE_MS);
+      const budget = yielded ? this.sliceMs : Math.max(this.sliceMs, firstSliceMs);
       while (this.queueHead < this.queue.length && this.now() - sliceStart < budget) {
         const el = this.queue[this.queueHead];
         this.queueHead += 1;
@@ -458,41 +483,32 @@ export class OverlayController {
         this.queued.delete(el);
         if (el.isConnected) this.scan(el);
       }
-      if (this.queueHead >= this.queue.length) {
+      const done = this.queueHead >= this.queue.length;
+      if (done) {
         this.queue = [];
         this.queueHead = 0;
       }
-      // Every DOM write makes the browser restyle and repaint a large page, which costs far more
-      // than reading and checking comments. So writes are gathered and applied together: when
-      // the queue is done, or at most every COMMIT_EVERY_MS while a long feed is being read.
-      if (this.queueHead >= this.queue.length && !yielded) {
-        // A small batch read in one go (new comments from scrolling): draw it now, inside the
-        // same frame as the site's own insertion, so the browser lays the page out once.
-        this.commit();
-      } else if (
-        this.queueHead >= this.queue.length ||
-        this.now() - this.lastCommit >= COMMIT_EVERY_MS
-      ) {
-        this.requestCommit();
-      }
-      if (this.queueHead < this.queue.length) {
+      // What was read goes on the page when the queue is done, and every COMMIT_EVERY_MS while a
+      // long feed is read. For most comments that is only attributes no style depends on; the
+      // flagged ones near the viewport are drawn (commit), the rest when they come near. A batch
+      // read in one go is the one the site has just added: it is drawn in the same frame as the
+      // site's own insertion, so the browser lays the page out once.
+      if (done || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit(done && !yielded);
+      if (!done) {
         yielded = true;
         await this.yieldToMain();
       }
     }
   }
 
-  private requestCommit(): void {
-    if (this.commitRequested || this.toDraw.size === 0) return;
-    this.commitRequested = true;
-    this.requestFrame(() => {
-      this.commitRequested = false;
-      this.commit();
-    });
-  }
-
-  /** Applies every waiting draw in one go (one restyle and repaint for the lot). */
-  private commit(): void {
+  /**
+   * Applies the scan results waiting in `toDraw`: every comment is marked scanned and counted; a flagged one is drawn now if it was drawn
+   * already (it is redrawn in place) or is near the viewport, else when it comes near.
+   * `justAdded`: the whole batch the site has just added, about to be rendered in this frame;
+   * where its comments are is then worth asking (see below). A long feed read in slices is not
+   * asked about: the watcher reports its comments near the viewport after the next frame.
+   */
+  private commit(justAdded: boolean): void {
     this.lastCommit = this.now();
     if (!this.active || this.destroyed) {
       this.toDraw.clear();
@@ -500,14 +516,40 @@ export class OverlayController {
     }
     const batch = this.toDraw;
     this.toDraw = new Map();
+    const waiting: HTMLElement[] = [];
     for (const [el, { comment, findings }] of batch) {
       if (!el.isConnected) continue;
       el.setAttribute('data-ma-scanned', '');
       this.count(comment.key, findings.length > 0);
-      this.draw(el, comment, findings, this.states.get(el));
+      if (this.settle(el, comment, findings)) waiting.push(el);
       this.options.authors?.note(el, comment);
     }
+    if (waiting.length > 0) {
+      if (!this.nearby || (justAdded && waiting.length <= DRAW_AT_ONCE)) {
+        for (const el of waiting) this.draw(el);
+      } else {
+        // Asking where the new comments are lays the page out now, in the site's own task,
+        // rather than in the frame that paints it; all are asked before any is drawn, so the page
+        // is laid out once.
+        const height = this.options.doc.defaultView?.innerHeight ?? 0;
+        const near = justAdded && height > 0 ? waiting.filter((el) => isNear(el, height)) : [];
+        for (const el of near) this.draw(el);
+        for (const el of waiting) if (!this.states.get(el)?.drawn) this.nearby.watch(el);
+      }
+    }
     this.renderSummary();
+  }
+
+  /** Draws the flagged comments the watcher says have come near the viewport. */
+  private drawNear(elements: Element[]): void {
+    if (!this.active || this.destroyed) return;
+    for (const el of elements) {
+      this.nearby?.unwatch(el);
+      const state = this.states.get(el as HTMLElement);
+      if (state && !state.drawn && state.findings.length > 0 && el.isConnected) {
+        this.draw(el as HTMLElement);
+      }
+    }
   }
 
   private scan(el: HTMLElement): void {
@@ -529,7 +571,9 @@ export class OverlayController {
     const state = this.states.get(el);
     if (this.scanKeys.get(el) === key && state) {
       // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.
-      if (state.badge && !state.badge.host.isConnected) placeBadge(state.badge, state.comment);
+      if (state.drawn && state.badge && !state.badge.host.isConnected) {
+        placeBadge(state.badge, state.comment);
+      }
       return;
     }
     this.scanKeys.set(el, key);
@@ -557,34 +601,53 @@ export class OverlayController {
     this.seen.set(key, { flagged, at: prior?.at ?? this.clock() });
   }
 
-  private draw(
-    el: HTMLElement,
-    comment: ExtractedComment,
-    findings: Finding[],
-    previous: CommentState | undefined,
-  ): void {
-    if (previous) this.sink.remove('remove', previous.ranges.remove);
-    if (previous) this.sink.remove('crime', previous.ranges.crime);
+  /**
+   * Records a comment's scan result. An unflagged comment loses whatever was drawn on it; a flagged
+   * one already drawn is redrawn in place. Returns true for a flagged comment still to be drawn.
+   */
+  private settle(el: HTMLElement, comment: ExtractedComment, findings: Finding[]): boolean {
+    const previous = this.states.get(el);
+    if (previous?.drawn) {
+      this.sink.remove('remove', previous.ranges.remove);
+      this.sink.remove('crime', previous.ranges.crime);
+    }
+    this.panel.update(el, comment, findings);
     if (findings.length === 0) {
       previous?.badge?.host.remove();
       el.removeAttribute('data-ma-flagged');
       el.removeAttribute('data-ma-severity');
       this.flagged.delete(el);
-      this.states.set(el, { comment, findings, badge: null, ranges: { remove: [], crime: [] } });
-      this.panel.update(el, comment, findings);
-      return;
+      this.nearby?.unwatch(el);
+      this.states.set(el, { comment, findings, badge: null, ranges: NO_RANGES(), drawn: false });
+      return false;
     }
     el.setAttribute('data-ma-flagged', criteriaOf(findings).join(' '));
+    this.flagged.add(el);
+    const drawn = previous?.drawn ?? false;
+    this.states.set(el, {
+      comment,
+      findings,
+      badge: previous?.badge ?? null,
+      ranges: NO_RANGES(),
+      drawn: false,
+    });
+    if (drawn) this.draw(el);
+    return !drawn;
+  }
+
+  /** Puts a flagged comment's outline, badge and highlighted words on the page. */
+  private draw(el: HTMLElement): void {
+    const state = this.states.get(el);
+    if (!state || state.findings.length === 0) return;
+    const { comment, findings } = state;
     el.setAttribute('data-ma-severity', severityOf(findings));
-    const badge = previous?.badge ?? createBadge(this.options.doc, () => this.openPanel(el));
+    const badge = state.badge ?? createBadge(this.options.doc, () => this.openPanel(el));
     updateBadge(badge, findings);
     placeBadge(badge, comment);
     const ranges = rangesByKind(this.options.doc, comment.segments, findings, isCrime);
     this.sink.add('remove', ranges.remove);
     this.sink.add('crime', ranges.crime);
-    this.states.set(el, { comment, findings, badge, ranges });
-    this.flagged.add(el);
-    this.panel.update(el, comment, findings);
+    this.states.set(el, { comment, findings, badge, ranges, drawn: true });
   }
 
   private openPanel(el: HTMLElement): void {
@@ -608,6 +671,7 @@ export class OverlayController {
       state.badge?.host.remove();
       this.states.delete(el);
     }
+    this.nearby?.unwatch(el);
     this.flagged.delete(el);
     el.removeAttribute('data-ma-flagged');
     el.removeAttribute('data-ma-severity');
@@ -625,6 +689,7 @@ export class OverlayController {
         this.sink.remove('crime', state.ranges.crime);
       }
       this.flagged.delete(el);
+      this.nearby?.unwatch(el);
       if (this.panel.openFor === el) this.panel.close(false);
     }
   }
@@ -637,6 +702,7 @@ export class OverlayController {
     this.cancelUnreadableTimer = null;
     this.panel.close(false);
     this.sink.clear();
+    this.nearby?.clear();
     for (const el of Array.from(doc.querySelectorAll('[data-ma-scanned]'))) {
       el.removeAttribute('data-ma-scanned');
       el.removeAttribute('data-ma-flagged');
@@ -758,6 +824,11 @@ export class OverlayController {
     }
     if (!target) return;
     this.lastNavigated = target;
+    // A comment far from where the moderator was is drawn only now, just before it is shown.
+    if (!this.states.get(target)?.drawn) {
+      this.nearby?.unwatch(target);
+      this.draw(target);
+    }
     if (typeof target.scrollIntoView === 'function') {
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
@@ -805,10 +876,15 @@ function documentOrder(a: Node, b: Node): number {
 }
 
 /**
- * A yield that lets input and rendering run before the next slice. setTimeout(0) is clamped to
- * 4 ms after a few nested calls; a MessageChannel message is not.
+ * A yield that lets input and rendering run before the next slice. `scheduler.yield()` (Chromium)
+ * resumes ahead of the page's other tasks, so a long feed is read in ~0.2 s of slices rather than
+ * ~0.4 s spent waiting behind the site's own work; elsewhere, a MessageChannel round trip
+ * (setTimeout(0) is clamped to 4 ms after a few nested calls; a message is not).
  */
-export function messageChannelYield(): () => Promise<void> {
+export function mainThreadYield(): () => Promise<void> {
+  const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } })
+    .scheduler;
+  if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
   if (typeof MessageChannel === 'undefined') {
     return () => new Promise((resolve) => setTimeout(resolve, 0));
   }
@@ -820,4 +896,26 @@ export function messageChannelYield(): () => Promise<void> {
       waiting.push(resolve);
       channel.port2.postMessage(null);
     });
+}
+
+/**
+ * Runs `steps` in order in later tasks, giving the main thread back whenever `sliceMs` has passed,
+ * so no task of ours is much longer than its longest step.
+ */
+export async function runInSlices(
+  steps: Iterable<() => void>,
+  yieldToMain: () => Promise<void>,
+  sliceMs = 8,
+  now: () => number = () => performance.now(),
+): Promise<void> {
+  // Not in the caller's task: that may be long already (a content script's own evaluation).
+  await yieldToMain();
+  let sliceStart = now();
+  for (const step of steps) {
+    if (now() - sliceStart >= sliceMs) {
+      await yieldToMain();
+      sliceStart = now();
+    }
+    step();
+  }
 }

@@ -138,7 +138,7 @@ export { allComments };
 /**
  * Mark each demo comment's container with `data-test-comment="<id>"` (the first copy, for
  * repeated messages) so tests can address it with plain locators. Only an attribute on the
- * container: nothing the overlay reads.
+ * container: nothing the overlay reads. Then scroll through the thread (`scrollThrough`).
  */
 export async function tagComments(page: Page, comments: DemoComment[]): Promise<void> {
   const wanted = comments.map((c) => ({ id: c.id, text: plainText(c) }));
@@ -161,6 +161,30 @@ export async function tagComments(page: Page, comments: DemoComment[]): Promise<
       el?.setAttribute('data-test-comment', id);
     }
   }, wanted);
+  // The tests then use the comments' badges: let every one be drawn.
+  await scrollThrough(page);
+}
+
+/**
+ * Scroll down the thread a screen at a time and back to the top, as a moderator reading it does,
+ * so every flagged comment has come near the viewport and been drawn (the overlay draws a flagged
+ * comment's outline and badge only then, lib/overlay/nearby.ts). Stops short of the demo's
+ * "load more" row, so no more comments are added.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  const { end, step } = await page.evaluate(() => {
+    const row = document.querySelector('[data-demo-loading]');
+    const bottom = document.documentElement.scrollHeight;
+    const rowTop = row ? row.getBoundingClientRect().top + scrollY : bottom;
+    return { end: Math.max(0, rowTop - innerHeight - 20), step: Math.floor(innerHeight * 0.9) };
+  });
+  for (let y = 0; ; y = Math.min(end, y + step)) {
+    await page.evaluate((top) => scrollTo(0, top), y);
+    await page.waitForTimeout(80);
+    if (y >= end) break;
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForTimeout(100);
 }
 
 /** The badge button of one tagged comment (not of a reply nested inside it). */

@@ -33,6 +33,8 @@ const reminder = (page: Page) => page.locator('ma-summary .reminder');
 
 async function markRemoved(page: Page, index: number): Promise<string> {
   const flagged = page.locator('[data-ma-flagged]').nth(index);
+  // Its badge is drawn once it is near the viewport.
+  await flagged.scrollIntoViewIfNeeded();
   await flagged.locator('ma-badge').first().locator('button').first().click();
   const panel = page.locator('ma-panel').first();
   await panel.getByRole('button', { name: 'Mark as removed / hidden' }).click();

@@ -137,6 +137,8 @@ export function makeOverlay(overrides: Partial<OverlayOptions> = {}) {
     sendMessage,
     writeClipboard,
     highlights,
+    // Everything is drawn at once unless a test says where comments are (happy-dom has no layout).
+    nearby: () => null,
     requestFrame: (cb) => setTimeout(cb, 0),
     yieldToMain: () => new Promise((resolve) => setTimeout(resolve, 0)),
     setTimer: (cb, ms) => {
