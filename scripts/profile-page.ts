@@ -56,6 +56,7 @@ async function main() {
     headless: true,
   });
   try {
+    await browser.installed();
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     const t0 = Date.now();

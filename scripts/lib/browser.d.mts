@@ -7,6 +7,8 @@ export declare function assertExtensionBuilt(extPath?: string): Record<string, u
 export interface LaunchedBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** Resolves once the background's install work is done (and `settleMs`, default 500, after). */
+  installed(settleMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 export declare function launchWithExtension(options: {
