@@ -16,8 +16,8 @@
 // - JS heap (CDP Performance.getMetrics JSHeapUsedSize). The content script runs in an isolated
 //   world, but worlds share the renderer's V8 isolate, so this is the whole renderer heap: the
 //   extension's share is reported as the difference from the same page without the extension.
-// Every figure is the median of 5 runs (`--runs=N`), each in fresh browsers that first wait for
-// the extension's install work to finish.
+// Every figure is the median of 5 runs (`--runs=N`; `--site=X` or `--site=Facebook` for one
+// site), each in fresh browsers that first wait for the extension's install work to finish.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -302,6 +302,12 @@ function percentile(values: number[], p: number): number {
 const round1 = (n: number | null) =>
   n === null || !Number.isFinite(n) ? null : Math.round(n * 10) / 10;
 
+/** Runs (`--runs=N`, default 5) whose median is reported: a 2-core machine varies by ±10 ms. */
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+/** `--site=X` or `--site=Facebook`: one site only. */
+const SITE = process.argv.find((a) => a.startsWith('--site='))?.slice(7);
+const chosen = targets.filter((t) => !SITE || t.site === SITE);
+
 /** One run: both sites, without and then with the extension, in fresh browsers. */
 async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Promise<SiteResult[]> {
   const results: SiteResult[] = [];
@@ -322,7 +328,7 @@ async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Pro
         // A moderator's pages load long after the extension was installed; here the install
         // work would otherwise compete with the first page for the machine's two cores.
         await browser.installed();
-        for (const t of targets) {
+        for (const t of chosen) {
           const page = await browser.context.newPage();
           (withExtension ? measured : baseline)[t.site] = await run(
             page,
@@ -336,7 +342,7 @@ async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Pro
         await browser.close();
       }
     }
-    for (const t of targets) {
+    for (const t of chosen) {
       const m = measured[t.site]!;
       const b = baseline[t.site]!;
       const done = m.latencies.toScan.filter((x): x is number => x !== null);
@@ -367,9 +373,6 @@ async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Pro
   }
   return results;
 }
-
-/** Runs (`--runs=N`, default 5) whose median is reported: a 2-core machine varies by ±10 ms. */
-const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

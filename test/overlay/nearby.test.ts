@@ -52,15 +52,21 @@ function feed(n: number): HTMLElement[] {
   );
 }
 
+/** Starts the overlay on a page of `comments`, with a watcher the test drives; waits till done. */
+async function start(comments: HTMLElement[], slices = false) {
+  page(...comments);
+  const nearby = fakeNearby();
+  const made = makeOverlay({ nearby: nearby.factory, ...(slices ? inSlices() : {}) });
+  current = made.overlay;
+  made.overlay.start();
+  await settle(made.overlay);
+  return { ...made, nearby };
+}
+
 describe('drawing only what is near the viewport', () => {
   it('should scan and count a long feed at once but draw a flagged comment only when it comes near', async () => {
     const comments = feed(40);
-    page(...comments);
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory, ...inSlices() });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby, ...made } = await start(comments, true);
 
     const flagged = comments.filter((_, i) => i % 2 === 0);
     for (const el of comments) expect(el.hasAttribute('data-ma-scanned')).toBe(true);
@@ -86,12 +92,7 @@ describe('drawing only what is near the viewport', () => {
 
   it('should draw a small batch the site has just added at once, without asking where it is', async () => {
     const first = feed(2);
-    page(...first);
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby, ...made } = await start(first);
 
     const added = comment('new', 'dave', 'late badword');
     const rect = vi.fn(() => ({ top: 99_999, bottom: 100_000 }) as DOMRect);
@@ -104,12 +105,7 @@ describe('drawing only what is near the viewport', () => {
   });
 
   it('should draw the near part of a large batch at once and watch the rest', async () => {
-    page();
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby, ...made } = await start([]);
 
     const height = window.innerHeight;
     const batch = feed(30);
@@ -131,12 +127,7 @@ describe('drawing only what is near the viewport', () => {
 
   it('should draw a far comment when Next moves to it', async () => {
     const comments = feed(6);
-    page(...comments);
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory, ...inSlices() });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby } = await start(comments, true);
     expect(badgeOf(comments[0]!)).toBeNull();
 
     buttonNamed(summaryRoot(), 'Next flagged comment').click();
@@ -148,12 +139,7 @@ describe('drawing only what is near the viewport', () => {
 
   it('should redraw a drawn comment in place when its text changes, and clear it when clean', async () => {
     const comments = feed(4);
-    page(...comments);
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory, ...inSlices() });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby, ...made } = await start(comments, true);
     const el = comments[0]!;
     nearby.report([el]);
     const badge = badgeOf(el);
@@ -176,12 +162,7 @@ describe('drawing only what is near the viewport', () => {
 
   it('should stop watching comments the site takes out, and everything when switched off', async () => {
     const comments = feed(6);
-    page(...comments);
-    const nearby = fakeNearby();
-    const made = makeOverlay({ nearby: nearby.factory, ...inSlices() });
-    current = made.overlay;
-    made.overlay.start();
-    await settle(made.overlay);
+    const { nearby, ...made } = await start(comments, true);
     expect(nearby.watched.size).toBe(3);
     comments[0]!.remove();
     await settle(made.overlay);
