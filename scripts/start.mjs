@@ -102,8 +102,8 @@ if (!headless) {
     );
     if (rows.length > 0) console.table(rows);
 
-    // The overlay marks matched words only near the viewport (it keeps the page fast), so the
-    // whole-page picture is taken with a viewport as tall as the page, every word then in view.
+    // The overlay draws flagged comments and marks their words only near the viewport (it keeps the
+    // page fast), so the whole-page picture is taken with a viewport as tall as the page.
     const viewport = page.viewportSize();
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     if (viewport) {
@@ -174,7 +174,12 @@ function readFlags(page) {
         el.querySelector('[data-testid="tweetText"], div[dir="auto"]')?.textContent?.trim() ?? '';
       return {
         author: fbLabel ?? xName ?? '?',
-        severity: el.getAttribute('data-ma-severity') ?? '',
+        // Only comments near the viewport are drawn (data-ma-severity); every flagged one is listed.
+        severity: (el.getAttribute('data-ma-flagged') ?? '')
+          .split(' ')
+          .some((id) => id.startsWith('crime-'))
+          ? 'crime'
+          : 'remove',
         criteria: el.getAttribute('data-ma-flagged') ?? '',
         text: text.length > 60 ? `${text.slice(0, 57)}…` : text,
       };
