@@ -8,6 +8,7 @@ import {
   type AccountInput,
 } from '../../lib/records/accounts';
 import type { ForceAccount } from '../../lib/records';
+import { watchStorageChanges } from '../../lib/messages/relay';
 import { accountsItem, readChecked, readContacts } from '../../lib/storage/records';
 import { runtimeTransport, type Transport } from '../../lib/ui/store';
 
@@ -71,7 +72,10 @@ export function AccountsSection({
         setLoadProblem(r.problem ? r.problem.message : '');
       });
     show();
-    const stop = accountsItem.item.watch(show);
+    // Told by the background, not by a storage listener (see useSettings.ts).
+    const stop = watchStorageChanges((keys) => {
+      if (keys.has(accountsItem.name)) show();
+    });
     return () => {
       live = false;
       stop();

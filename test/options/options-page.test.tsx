@@ -317,6 +317,15 @@ describe('options page', () => {
     const pause = screen.getByRole('checkbox', { name: 'Pause all highlighting' });
     expect(pause).toHaveProperty('checked', false);
     await act(() => settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true }));
+    // The page hears of it from the background (lib/messages/relay.ts), not from storage: a change
+    // to other records alone is not a reason to read the settings again.
+    await act(() =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'storage:changed', keys: ['blockLog'] }, {}),
+    );
+    expect(pause).toHaveProperty('checked', false);
+    await act(() =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'storage:changed', keys: ['settings'] }, {}),
+    );
     await waitFor(() => expect(pause).toHaveProperty('checked', true));
   });
 
