@@ -320,11 +320,19 @@ describe('options page', () => {
     // The page hears of it from the background (lib/messages/relay.ts), not from storage: a change
     // to other records alone is not a reason to read the settings again.
     await act(() =>
-      fakeBrowser.runtime.onMessage.trigger({ type: 'storage:changed', keys: ['blockLog'] }, {}),
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: 'storage:changed', keys: ['blockLog'] },
+        {},
+        () => {},
+      ),
     );
     expect(pause).toHaveProperty('checked', false);
     await act(() =>
-      fakeBrowser.runtime.onMessage.trigger({ type: 'storage:changed', keys: ['settings'] }, {}),
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: 'storage:changed', keys: ['settings'] },
+        {},
+        () => {},
+      ),
     );
     await waitFor(() => expect(pause).toHaveProperty('checked', true));
   });
