@@ -31,9 +31,9 @@ export function App() {
     // (watchStorageChanges), not from storage, whose listeners are handed every changed value:
     // the whole block log, tens of megabytes at scale, each time a block is logged or amended.
     void load();
-    return watchStorageChanges((keys) => {
-      if (BLOCK_LOG_KEYS.some((k) => keys.has(k))) void refreshBlockLog();
-      if (POPUP_RECORD_KEYS.some((k) => keys.has(k))) void load();
+    return watchStorageChanges((keys, at) => {
+      if (BLOCK_LOG_KEYS.some((k) => keys.has(k))) void refreshBlockLog(at);
+      if (POPUP_RECORD_KEYS.some((k) => keys.has(k))) void load(at);
     });
   }, [load, refreshBlockLog]);
 

@@ -18,6 +18,8 @@ import { overlayChangeOf, type OverlayChanged } from '../overlay/changes';
 export class ChangeRelay {
   private keys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the last of the gathered changes was heard (Date.now()). */
+  private lastAt = 0;
 
   constructor(
     private readonly send: {
@@ -32,6 +34,7 @@ export class ChangeRelay {
   /** Notes changed `storage.local` keys; the tabs hear about them `delayMs` after the first. */
   changed(keys: Iterable<string>): void {
     for (const k of keys) this.keys.add(k);
+    this.lastAt = Date.now();
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
 
@@ -45,7 +48,7 @@ export class ChangeRelay {
     const message = overlayChangeOf(keys);
     await Promise.all([
       message ? this.send.tabs(message) : undefined,
-      this.send.pages({ type: 'storage:changed', keys }),
+      this.send.pages({ type: 'storage:changed', keys, at: this.lastAt }),
     ]);
   }
 }
@@ -59,6 +62,11 @@ export class ChangeRelay {
 export const StorageChangedSchema = z.object({
   type: z.literal('storage:changed'),
   keys: z.array(z.string()),
+  /**
+   * When the background heard of the last of these changes (Date.now()): a page that began reading
+   * after it has read them already (the popup, straight after its own write) need not read again.
+   */
+  at: z.number().optional(),
 });
 export type StorageChanged = z.infer<typeof StorageChangedSchema>;
 
@@ -84,10 +92,12 @@ export async function sendToPages(message: StorageChanged): Promise<void> {
  * @example
  * const stop = watchStorageChanges((keys) => { if (keys.has('settings')) reloadSettings(); });
  */
-export function watchStorageChanges(cb: (keys: ReadonlySet<string>) => void): () => void {
+export function watchStorageChanges(
+  cb: (keys: ReadonlySet<string>, at: number | undefined) => void,
+): () => void {
   const listener = (message: unknown): undefined => {
     const parsed = StorageChangedSchema.safeParse(message);
-    if (parsed.success) cb(new Set(parsed.data.keys));
+    if (parsed.success) cb(new Set(parsed.data.keys), parsed.data.at);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

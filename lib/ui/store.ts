@@ -32,6 +32,14 @@ const WRITES_BLOCK_LOG: ReadonlySet<Request['type']> = new Set<Request['type']>(
 // Only the latest block-log read may set the state: an older, slower one must not overwrite it.
 let blockLogReads = 0;
 let blockLogReading = 0;
+/**
+ * When the latest read (still running, or done) of the small records, and of the block log's list,
+ * began (Date.now()). A change the background reports from before then is read already: straight after its own
+ * write the popup reads again (`send`), and the background's change message ~0.1 s later would
+ * otherwise read the 10,000-row list a second time.
+ */
+let snapshotReadFrom = -Infinity;
+let blockLogReadFrom = -Infinity;
 
 /**
  * The block log's list: the stored one, else the one the background stores when asked
@@ -70,12 +78,18 @@ interface PopupState {
   draftId: string | null;
   transport: Transport;
   now: () => Date;
-  /** Reads the small records items (not the block log). */
-  load: () => Promise<void>;
+  /**
+   * Reads the small records items (not the block log); with `changedAt`, only if no read has
+   * begun since then.
+   */
+  load: (changedAt?: number) => Promise<void>;
   /** Reads the block log's list (the Block log tab asks for it when it first opens). */
   loadBlockLog: () => Promise<void>;
-  /** Reads the list again if it has been read or is being read (after the log changed). */
-  refreshBlockLog: () => Promise<void>;
+  /**
+   * Reads the list again if it has been read or is being read (after the log changed at
+   * `changedAt`, if given: not if a read has begun since then).
+   */
+  refreshBlockLog: (changedAt?: number) => Promise<void>;
   /** A write: sends `req` to the background, then reloads what storage holds. */
   send: (req: Request) => Promise<Reply>;
   /** A question (`repeat:overview`, `repeat:person`): sends `req`, changes nothing, reloads nothing. */
@@ -99,28 +113,37 @@ export const usePopup = create<PopupState>((set, get) => ({
   draftId: null,
   transport: runtimeTransport,
   now: () => new Date(),
-  load: async () => {
+  load: async (changedAt) => {
+    if (changedAt !== undefined && snapshotReadFrom >= changedAt) return;
+    const before = snapshotReadFrom;
+    const from = (snapshotReadFrom = Date.now());
     try {
       set({ snapshot: await loadPopupSnapshot(get().now()), loadError: null });
     } catch (err) {
+      // A failed read has read nothing: the next change must not be skipped for it.
+      if (snapshotReadFrom === from) snapshotReadFrom = before;
       set({ loadError: err instanceof Error ? err.message : String(err) });
     }
   },
   loadBlockLog: async () => {
     const read = ++blockLogReads;
     blockLogReading++;
+    const before = blockLogReadFrom;
+    const from = (blockLogReadFrom = Date.now());
     try {
       const { index, problem } = await readBlockIndex(get());
       if (read !== blockLogReads) return;
       set({ blockIndex: index, blockLogProblem: problem, blockLogError: null });
     } catch (err) {
+      if (blockLogReadFrom === from) blockLogReadFrom = before;
       if (read !== blockLogReads) return;
       set({ blockLogError: err instanceof Error ? err.message : String(err) });
     } finally {
       blockLogReading--;
     }
   },
-  refreshBlockLog: async () => {
+  refreshBlockLog: async (changedAt) => {
+    if (changedAt !== undefined && blockLogReadFrom >= changedAt) return;
     if (get().blockIndex !== null || blockLogReading > 0) await get().loadBlockLog();
   },
   send: async (req) => {

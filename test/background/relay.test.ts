@@ -60,6 +60,7 @@ describe('ChangeRelay', () => {
     relay.changed(['contacts:01']);
     relay.changed(['contacts:02', 'drafts']);
     relay.changed(['removals']);
+    const heard = Date.now();
     expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     expect(sent).toEqual([
@@ -67,12 +68,19 @@ describe('ChangeRelay', () => {
     ]);
     // The extension pages hear about every key, once per burst.
     expect(pages).toEqual([
-      { type: 'storage:changed', keys: ['contacts:01', 'contacts:02', 'drafts', 'removals'] },
+      {
+        type: 'storage:changed',
+        keys: ['contacts:01', 'contacts:02', 'drafts', 'removals'],
+        // When the last of them was heard.
+        at: heard,
+      },
     ]);
     relay.changed(['drafts']);
+    const heardDrafts = Date.now();
     await vi.advanceTimersByTimeAsync(100);
     expect(sent).toHaveLength(1);
-    expect(pages.at(-1)).toEqual({ type: 'storage:changed', keys: ['drafts'] });
+    expect(pages.at(-1)).toEqual({ type: 'storage:changed', keys: ['drafts'], at: heardDrafts });
+    expect(heardDrafts).toBeGreaterThan(heard);
     relay.changed(['settings']);
     await vi.advanceTimersByTimeAsync(100);
     expect(sent.at(-1)).toMatchObject({ settings: true, statuses: false });
