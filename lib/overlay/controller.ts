@@ -37,7 +37,7 @@ export interface OverlayOptions {
   writeClipboard?: (text: string) => Promise<void>;
   /** Schedules a summary redraw for the next frame. Default: the window's requestAnimationFrame. */
   requestFrame?: (cb: () => void) => void;
-  /** Gives the main thread back between time slices. Default: a MessageChannel round trip. */
+  /** Gives the main thread back between time slices. Default: `mainThreadYield()`. */
   yieldToMain?: () => Promise<void>;
   /** Longest stretch of scanning before yielding, in ms. */
   sliceMs?: number;
@@ -105,10 +105,10 @@ const TEXT_NODE = 3;
  * highlights, panel and page summary (see CONTRACT.md). The adapter and the engine are
  * parameters, so tests drive it with a small DOM and a deterministic `detect`.
  *
- * One MutationObserver watches the adapter's root; added nodes are collected and handled once per
- * animation frame, and the scanning itself runs in short time slices so a feed of thousands of
- * comments never blocks the page. A comment is scanned again only when its text or the settings
- * change.
+ * One MutationObserver watches the adapter's root; added nodes are collected and handled together
+ * at the end of the task that added them, and the scanning itself runs in short time slices so a
+ * feed of thousands of comments never blocks the page. Flagged comments are drawn only near the
+ * viewport (nearby.ts). A comment is scanned again only when its text or the settings change.
  */
 export class OverlayController {
   private settings: Settings;
@@ -129,7 +129,7 @@ export class OverlayController {
   private queueHead = 0;
   private queued = new Set<HTMLElement>();
   private draining = false;
-  /** Scanned comments waiting to be drawn: DOM writes are applied together, once per commit. */
+  /** Scanned comments whose results are not on the page yet (see commit). */
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
 
   private scanKeys = new WeakMap<Element, string>();
@@ -502,8 +502,9 @@ export class OverlayController {
   }
 
   /**
-   * Applies the scan results waiting in `toDraw`: every comment is marked scanned and counted; a flagged one is drawn now if it was drawn
-   * already (it is redrawn in place) or is near the viewport, else when it comes near.
+   * Applies the scan results waiting in `toDraw`: every comment is marked scanned and counted; a
+   * flagged one is drawn now if it was drawn already (it is redrawn in place) or is near the
+   * viewport, else when it comes near.
    * `justAdded`: the whole batch the site has just added, about to be rendered in this frame;
    * where its comments are is then worth asking (see below). A long feed read in slices is not
    * asked about: the watcher reports its comments near the viewport after the next frame.
