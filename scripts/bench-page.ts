@@ -8,7 +8,9 @@
 //   first screen is drawn (data-ma-severity: outline and badge; the overlay draws a flagged
 //   comment when it comes within 1.5 screens of the viewport, lib/overlay/nearby.ts);
 // - longest main-thread task (PerformanceObserver 'longtask'), with and without the extension,
-//   because parsing a 2,000-comment page is itself a long task that is not ours;
+//   because parsing a 2,000-comment page is itself a long task that is not ours; and the longest
+//   from the task in which the content script starts (its performance mark, lib/overlay/marks.ts)
+//   to the end, while scrolling included: the tasks that can be the extension's;
 // - p95 from a comment's insertion to its data-ma-scanned (MutationObserver in the page);
 // - for the flagged comments arriving within a screen below the viewport (the ones the moderator
 //   sees next): p95 from insertion to data-ma-severity (outline and badge drawn), and to the
@@ -25,6 +27,7 @@ import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
 import { renderFacebookPost, renderXThread } from './demo/render.mjs';
 import { EXTENSION_DIR, ROOT, assertExtensionBuilt, launchWithExtension } from './lib/browser.mjs';
 import { startServer } from './lib/serve.mjs';
+import { START_MARK } from '../lib/overlay/marks';
 
 const INITIAL = 2000;
 const ROUNDS = 10;
@@ -126,6 +129,8 @@ interface SiteResult {
   /** DOMContentLoaded → every flagged comment in the first screen drawn. */
   firstScreenDrawnMs: number | null;
   longestTaskMs: number;
+  /** From the task the content script started in (its START_MARK) to the end. */
+  longestTaskFromStartMs: number | null;
   longestTaskDuringScrollMs: number;
   longestTaskDuringScrollBaselineMs: number;
   longestTaskBaselineMs: number;
@@ -274,6 +279,10 @@ async function run(page: Page, url: string, selector: string, withExtension: boo
     { sel: selector, rounds: ROUNDS, interval: INTERVAL_MS, wait: withExtension },
   );
   await page.waitForTimeout(300);
+  const started = await page.evaluate(
+    (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null,
+    START_MARK,
+  );
   const tasks = await page.evaluate(
     () =>
       (window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } })
@@ -284,6 +293,14 @@ async function run(page: Page, url: string, selector: string, withExtension: boo
     initialScan,
     latencies,
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
+    // From the task the content script started in: the page's own load comes before it.
+    longestFromStart:
+      started === null
+        ? null
+        : Math.max(
+            0,
+            ...tasks.filter((t) => t.start + t.duration > started).map((t) => t.duration),
+          ),
     longestDuringScroll: Math.max(
       0,
       ...tasks.filter((t) => t.start >= scrollStart).map((t) => t.duration),
@@ -355,6 +372,7 @@ async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Pro
         initialScanMs: round1(m.initialScan.ms),
         firstScreenDrawnMs: round1(m.initialScan.firstScreenMs),
         longestTaskMs: round1(m.longest)!,
+        longestTaskFromStartMs: round1(m.longestFromStart),
         longestTaskDuringScrollMs: round1(m.longestDuringScroll)!,
         longestTaskDuringScrollBaselineMs: round1(b.longestDuringScroll)!,
         longestTaskBaselineMs: round1(b.longest)!,
@@ -396,6 +414,7 @@ function medianOf(runs: SiteResult[][]): SiteResult[] {
       initialScanMs: r.initialScanMs,
       longestTaskDuringScrollMs: r.longestTaskDuringScrollMs,
       longestTaskMs: r.longestTaskMs,
+      longestTaskFromStartMs: r.longestTaskFromStartMs,
       longestTaskBaselineMs: r.longestTaskBaselineMs,
     }));
     return out as unknown as SiteResult;
@@ -439,6 +458,13 @@ async function main() {
       value: `${r.longestTaskDuringScrollMs} (${r.longestTaskDuringScrollBaselineMs})`,
       target: `≤ ${TARGETS.longestTaskMs}`,
       result: verdict(r.longestTaskDuringScrollMs, TARGETS.longestTaskMs),
+    },
+    {
+      site: r.site,
+      measure: 'longest task from the content script’s start to the end (ms)',
+      value: r.longestTaskFromStartMs,
+      target: `≤ ${TARGETS.longestTaskMs}`,
+      result: verdict(r.longestTaskFromStartMs, TARGETS.longestTaskMs),
     },
     {
       site: r.site,
@@ -510,6 +536,7 @@ async function main() {
       !r.scannedAll ||
       (r.initialScanMs ?? Infinity) > TARGETS.initialScanMs ||
       r.longestTaskDuringScrollMs > TARGETS.longestTaskMs ||
+      (r.longestTaskFromStartMs ?? Infinity) > TARGETS.longestTaskMs ||
       (r.p95InsertToScanMs ?? Infinity) > TARGETS.p95InsertToScanMs ||
       (r.p95InsertToHighlightMs ?? Infinity) > TARGETS.p95InsertToScanMs ||
       (r.p95InsertToDrawnMs ?? Infinity) > TARGETS.p95InsertToScanMs ||
