@@ -33,13 +33,28 @@ const WRITES_BLOCK_LOG: ReadonlySet<Request['type']> = new Set<Request['type']>(
 let blockLogReads = 0;
 let blockLogReading = 0;
 /**
- * When the latest read (still running, or done) of the small records, and of the block log's list,
- * began (Date.now()). A change the background reports from before then is read already: straight after its own
- * write the popup reads again (`send`), and the background's change message ~0.1 s later would
- * otherwise read the 10,000-row list a second time.
+ * When the latest read of something (still running, or done) began (Date.now()). A change the
+ * background reports from before then is read already: straight after its own write the popup
+ * reads again (`send`), and the background's change message ~0.1 s later would otherwise read the
+ * 10,000-row list a second time.
  */
-let snapshotReadFrom = -Infinity;
-let blockLogReadFrom = -Infinity;
+function readClock() {
+  let from = -Infinity;
+  return {
+    /** Whether a read begun since `changedAt` covers that change (never without a time). */
+    covers: (changedAt: number | undefined) => changedAt !== undefined && from >= changedAt,
+    /** Notes a read beginning now; returns what to call if it fails (it then read nothing). */
+    begin(): () => void {
+      const before = from;
+      const at = (from = Date.now());
+      return () => {
+        if (from === at) from = before;
+      };
+    },
+  };
+}
+const snapshotClock = readClock();
+const blockLogClock = readClock();
 
 /**
  * The block log's list: the stored one, else the one the background stores when asked
@@ -114,28 +129,25 @@ export const usePopup = create<PopupState>((set, get) => ({
   transport: runtimeTransport,
   now: () => new Date(),
   load: async (changedAt) => {
-    if (changedAt !== undefined && snapshotReadFrom >= changedAt) return;
-    const before = snapshotReadFrom;
-    const from = (snapshotReadFrom = Date.now());
+    if (snapshotClock.covers(changedAt)) return;
+    const failed = snapshotClock.begin();
     try {
       set({ snapshot: await loadPopupSnapshot(get().now()), loadError: null });
     } catch (err) {
-      // A failed read has read nothing: the next change must not be skipped for it.
-      if (snapshotReadFrom === from) snapshotReadFrom = before;
+      failed();
       set({ loadError: err instanceof Error ? err.message : String(err) });
     }
   },
   loadBlockLog: async () => {
     const read = ++blockLogReads;
     blockLogReading++;
-    const before = blockLogReadFrom;
-    const from = (blockLogReadFrom = Date.now());
+    const failed = blockLogClock.begin();
     try {
       const { index, problem } = await readBlockIndex(get());
       if (read !== blockLogReads) return;
       set({ blockIndex: index, blockLogProblem: problem, blockLogError: null });
     } catch (err) {
-      if (blockLogReadFrom === from) blockLogReadFrom = before;
+      failed();
       if (read !== blockLogReads) return;
       set({ blockLogError: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -143,7 +155,7 @@ export const usePopup = create<PopupState>((set, get) => ({
     }
   },
   refreshBlockLog: async (changedAt) => {
-    if (changedAt !== undefined && blockLogReadFrom >= changedAt) return;
+    if (blockLogClock.covers(changedAt)) return;
     if (get().blockIndex !== null || blockLogReading > 0) await get().loadBlockLog();
   },
   send: async (req) => {
