@@ -31,7 +31,7 @@ import type {
 } from '../lib/messages/protocol';
 import { readOverviewSnapshot } from '../lib/storage/overview';
 import { readContacts, type Draft } from '../lib/storage/records';
-import { watchStorageChanges } from '../lib/messages/relay';
+import { watchSettings } from '../lib/messages/relay';
 import { readSettings } from '../lib/storage/settings';
 import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
@@ -212,12 +212,7 @@ function useRepeatSettings(): RepeatSettings {
       if (live) setWindowDays(s.repeatWindowDays);
     });
     // Heard from the background rather than from storage (see App.tsx).
-    const stop = watchStorageChanges((keys) => {
-      if (!keys.has('settings')) return;
-      void readSettings().then((s) => {
-        if (live) setWindowDays(s.repeatWindowDays);
-      });
-    });
+    const stop = watchSettings((s) => setWindowDays(s.repeatWindowDays));
     return () => {
       live = false;
       stop();

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { watchStorageChanges } from '../../lib/messages/relay';
-import { bareKey } from '../../lib/storage/keys';
+import { watchSettings } from '../../lib/messages/relay';
 import {
   readSettings,
   settingsItem,
@@ -50,13 +49,9 @@ export function useStoredSettings(): StoredSettings {
     // Changes made elsewhere (the popup, the page's Pause button) come as a small message from the
     // background, not from a storage listener: that would be handed every changed value, the whole
     // block log each time a block is logged (lib/overlay/changes.ts).
-    const stop = watchStorageChanges((keys) => {
-      if (!keys.has(bareKey(settingsItem.key))) return;
-      void readSettings().then((s) => {
-        if (!live) return;
-        latest.current = s;
-        setSettings(s);
-      });
+    const stop = watchSettings((s) => {
+      latest.current = s;
+      setSettings(s);
     });
     return () => {
       live = false;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { overlayChangeOf, type OverlayChanged } from '../overlay/changes';
+import { bareKey } from '../storage/keys';
+import { readSettings, settingsItem, type Settings } from '../storage/settings';
 
 /**
  * Tells the open tabs when stored data the overlay shows has changed (see
@@ -102,6 +104,30 @@ export function watchStorageChanges(
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * Calls `cb` with valid settings whenever the background says they changed (watchStorageChanges);
+ * returns the function that stops it (a read still under way then is not reported).
+ *
+ * @example
+ * const stop = watchSettings((s) => setWindowDays(s.repeatWindowDays));
+ */
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  let live = true;
+  const key = bareKey(settingsItem.key);
+  const stop = watchStorageChanges((keys) => {
+    if (!keys.has(key)) return;
+    readSettings()
+      .then((settings) => {
+        if (live) cb(settings);
+      })
+      .catch((err: unknown) => console.warn('Moderator Assist: could not read the settings', err));
+  });
+  return () => {
+    live = false;
+    stop();
+  };
 }
 
 /**

@@ -123,8 +123,3 @@ export function parseSettings(value: unknown): Settings {
 export async function readSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
 }
-
-/** Calls `cb` with valid settings whenever they change; returns the function that stops it. */
-export function watchSettings(cb: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => cb(parseSettings(value)));
-}

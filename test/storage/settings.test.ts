@@ -6,8 +6,8 @@ import {
   parseSettings,
   readSettings,
   settingsItem,
-  watchSettings,
 } from '../../lib/storage/settings';
+import { watchSettings } from '../../lib/messages/relay';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -65,14 +65,23 @@ describe('settings', () => {
     expect(parseSettings(undefined)).toBe(DEFAULT_SETTINGS);
   });
 
-  it('should report valid settings to watchers', async () => {
+  it('should report valid settings to watchers when the background says they changed', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const seen: boolean[] = [];
     const stop = watchSettings((s) => seen.push(s.paused));
+    // What the background's relay sends the extension pages (lib/messages/relay.ts).
+    const changed = async (keys: string[]) => {
+      await fakeBrowser.runtime.onMessage.trigger({ type: 'storage:changed', keys }, {}, () => {});
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    await changed(['settings']);
+    await changed(['blockLog']);
     await fakeBrowser.storage.local.set({ settings: { paused: 'no' } });
+    await changed(['settings']);
     stop();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, paused: true });
+    await changed(['settings']);
     expect(seen).toEqual([true, false]);
   });
 });
