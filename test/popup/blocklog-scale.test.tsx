@@ -10,6 +10,7 @@ import type { BlockLog } from '../../lib/records';
 import { blockIndexItem, blockLogItem, blockLogWrites } from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
 import { makeBlockLog } from '../../scripts/lib/records-data';
+import { resetPopup } from './helpers';
 import { seedBasics, testDeps } from '../background/helpers';
 
 let big: BlockLog;
@@ -22,17 +23,7 @@ beforeEach(async () => {
   vi.restoreAllMocks();
   await seedBasics();
   const { deps } = testDeps();
-  usePopup.setState({
-    snapshot: null,
-    loadError: null,
-    blockIndex: null,
-    blockLogProblem: null,
-    blockLogError: null,
-    tab: 'log',
-    draftId: null,
-    transport: (req) => handleMessage(req, deps),
-    now: deps.now,
-  });
+  resetPopup(deps, 'log');
 });
 afterEach(() => cleanup());
 

@@ -9,6 +9,7 @@ import type { Reply, Request } from '../../lib/messages/protocol';
 import { writeOverviewSnapshot, type RepeatOverview } from '../../lib/storage/overview';
 import { usePopup } from '../../lib/ui/store';
 import { capture, seedBasics, testDeps } from '../background/helpers';
+import { resetPopup } from './helpers';
 
 // A popup opened while the background has just started: the list it last stored is shown at
 // once (with its time when it is older than a few minutes), then replaced by the current one.
@@ -30,19 +31,9 @@ beforeEach(async () => {
     expect(reply.ok).toBe(true);
   }
   const held = new Promise<void>((resolve) => (release = resolve));
-  usePopup.setState({
-    snapshot: null,
-    loadError: null,
-    blockIndex: null,
-    blockLogProblem: null,
-    blockLogError: null,
-    tab: 'repeat',
-    draftId: null,
-    transport: async (req: Request): Promise<Reply> => {
-      if (req.type === 'repeat:overview') await held;
-      return handleMessage(req, deps);
-    },
-    now: deps.now,
+  resetPopup(deps, 'repeat', async (req: Request): Promise<Reply> => {
+    if (req.type === 'repeat:overview') await held;
+    return handleMessage(req, deps);
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import { blockLogItem, draftsItem, moderatorItem } from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
 import { capture, moderator, seedBasics, storedContacts, testDeps } from '../background/helpers';
+import { resetPopup } from './helpers';
 
 let deps: ReturnType<typeof testDeps>['deps'];
 let clock: ReturnType<typeof testDeps>['clock'];
@@ -26,17 +27,7 @@ beforeEach(async () => {
   vi.restoreAllMocks();
   await seedBasics();
   ({ deps, clock } = testDeps());
-  usePopup.setState({
-    snapshot: null,
-    loadError: null,
-    blockIndex: null,
-    blockLogProblem: null,
-    blockLogError: null,
-    tab: 'block',
-    draftId: null,
-    transport: (req) => handleMessage(req, deps),
-    now: deps.now,
-  });
+  resetPopup(deps);
 });
 
 afterEach(() => cleanup());

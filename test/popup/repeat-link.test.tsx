@@ -7,8 +7,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../components/App';
 import { handleMessage } from '../../lib/messages/handler';
 import { repeatEventsItem } from '../../lib/storage/records';
-import { usePopup } from '../../lib/ui/store';
 import { capture, seedBasics, testDeps } from '../background/helpers';
+import { resetPopup } from './helpers';
 
 let deps: ReturnType<typeof testDeps>['deps'];
 
@@ -17,17 +17,7 @@ beforeEach(async () => {
   vi.restoreAllMocks();
   await seedBasics();
   ({ deps } = testDeps());
-  usePopup.setState({
-    snapshot: null,
-    loadError: null,
-    blockIndex: null,
-    blockLogProblem: null,
-    blockLogError: null,
-    tab: 'block',
-    draftId: null,
-    transport: (req) => handleMessage(req, deps),
-    now: deps.now,
-  });
+  resetPopup(deps);
 });
 
 afterEach(() => cleanup());

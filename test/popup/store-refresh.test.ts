@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as records from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
 import { seedBasics, testDeps } from '../background/helpers';
-import { handleMessage } from '../../lib/messages/handler';
+import { resetPopup } from './helpers';
 
 // After its own write the popup reads again at once; the background's change message, ~0.1 s
 // later, names a change the popup has read already and must not read the (large) list again.
@@ -13,13 +13,7 @@ describe('popup store: reading again after a change', () => {
     fakeBrowser.reset();
     vi.restoreAllMocks();
     await seedBasics();
-    const { deps } = testDeps();
-    usePopup.setState({
-      snapshot: null,
-      blockIndex: null,
-      transport: (req) => handleMessage(req, deps),
-      now: deps.now,
-    });
+    resetPopup(testDeps().deps);
   });
 
   it('should skip a change heard before its latest read began, and read one heard after', async () => {
