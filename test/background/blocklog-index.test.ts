@@ -13,7 +13,7 @@ import {
   type BlockLog,
 } from '../../lib/records';
 import { blockIndexItem, blockLogItem, blockLogWrites } from '../../lib/storage/records';
-import { entry, evidence, uuid } from '../records/fixtures';
+import { blockedOnX, entry, evidence, uuid } from '../records/fixtures';
 import { seedBasics, testDeps } from './helpers';
 
 // The block log's list (local:blockLogIndex) is kept by the background: written in the same
@@ -46,18 +46,7 @@ describe('the block log list in the background', () => {
     const { deps } = testDeps();
     await storage.setItems(blockLogWrites(await twoEntries()));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const reply = await handleMessage(
-      {
-        type: 'block:amend',
-        entryId: uuid(301),
-        amendment: {
-          kind: 'outcome',
-          why: 'Blocked on X.',
-          data: { kind: 'blocked', at: '2026-11-20T12:00:00.000Z' },
-        },
-      },
-      deps,
-    );
+    const reply = await handleMessage(blockedOnX(uuid(301)), deps);
     expect(reply.ok).toBe(true);
     const calls = set.mock.calls.filter(([items]) => 'blockLog' in items);
     expect(calls).toHaveLength(1);

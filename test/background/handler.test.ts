@@ -14,6 +14,7 @@ import {
   accountsItem,
   type Draft,
 } from '../../lib/storage/records';
+import { blockedOnX } from '../records/fixtures';
 import { capture, moderator, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
@@ -186,18 +187,7 @@ describe('handleMessage: block workflow', () => {
     expect(log.records[0]!.record).toMatchObject({ id: entryId, moderator, platform: 'x' });
     expect((await draftsItem.item.getValue()).drafts).toEqual([]);
 
-    const outcome = await handleMessage(
-      {
-        type: 'block:amend',
-        entryId,
-        amendment: {
-          kind: 'outcome',
-          why: 'Blocked on X.',
-          data: { kind: 'blocked', at: '2026-11-20T12:00:00.000Z' },
-        },
-      },
-      deps,
-    );
+    const outcome = await handleMessage(blockedOnX(entryId), deps);
     expect(outcome.ok).toBe(true);
     await handleMessage(
       { type: 'block:amend', entryId, amendment: { kind: 'note', why: 'Told DMT.' } },

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlockLog } from '../../lib/records';
 import { makeBlockLog } from '../../scripts/lib/records-data';
+import { blockedOnX } from '../records/fixtures';
 import { startHarness, type Harness } from './helpers';
 
 // The block log tab with 10,000 entries in the built extension: it opens quickly, draws only the
@@ -273,21 +274,13 @@ describe('block log with 10,000 entries in Chromium', () => {
     const other = await harness.context.newPage();
     await other.goto(`chrome-extension://${harness.extensionId}/popup.html`);
     const reply = await other.evaluate(
-      (entryId) =>
+      (message) =>
         (
           globalThis as unknown as {
             chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } };
           }
-        ).chrome.runtime.sendMessage({
-          type: 'block:amend',
-          entryId,
-          amendment: {
-            kind: 'outcome',
-            why: 'Blocked on X.',
-            data: { kind: 'blocked', at: '2026-11-20T12:00:00.000Z' },
-          },
-        }),
-      newest,
+        ).chrome.runtime.sendMessage(message),
+      blockedOnX(newest),
     );
     expect(reply.ok).toBe(true);
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toMatch(/· Blocked ·/);

@@ -9,6 +9,7 @@ import {
   type UserIdentity,
 } from '../../lib/records';
 import { userKey } from '../../lib/records/identity';
+import type { Request } from '../../lib/messages/protocol';
 
 let counter = 0;
 /** Deterministic v4-shaped UUIDs so failures are reproducible. */
@@ -144,5 +145,18 @@ export function linked(
     userKey: a,
     otherUserKey: b,
     why: 'Same person.',
+  };
+}
+
+/** The `block:amend` request the popup sends to record that an entry's user was blocked on X. */
+export function blockedOnX(entryId: string): Extract<Request, { type: 'block:amend' }> {
+  return {
+    type: 'block:amend',
+    entryId,
+    amendment: {
+      kind: 'outcome',
+      why: 'Blocked on X.',
+      data: { kind: 'blocked', at: '2026-11-20T12:00:00.000Z' },
+    },
   };
 }
