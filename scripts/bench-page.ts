@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
 import { renderFacebookPost, renderXThread } from './demo/render.mjs';
-import { EXTENSION_DIR, ROOT, assertExtensionBuilt, launchWithExtension } from './lib/browser.mjs';
+import { ROOT, assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
 import { startServer } from './lib/serve.mjs';
 import { START_MARK } from '../lib/overlay/marks';
 
@@ -328,66 +328,58 @@ const chosen = targets.filter((t) => !SITE || t.site === SITE);
 /** One run: both sites, without and then with the extension, in fresh browsers. */
 async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Promise<SiteResult[]> {
   const results: SiteResult[] = [];
-  {
-    const measured: Record<string, Awaited<ReturnType<typeof run>>> = {};
-    const baseline: Record<string, Awaited<ReturnType<typeof run>>> = {};
-    for (const withExtension of [false, true]) {
-      const browser = await launchWithExtension({
-        extPath: withExtension ? EXTENSION_DIR : null,
-        httpPort: server.httpPort,
-        httpsPort: server.httpsPort,
-        headless: true,
-      });
-      try {
-        // tsx keeps function names with a `__name` helper that page-side code does not have.
-        await browser.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
-        await browser.context.addInitScript(instrument);
-        // A moderator's pages load long after the extension was installed; here the install
-        // work would otherwise compete with the first page for the machine's two cores.
-        await browser.installed();
-        for (const t of chosen) {
-          const page = await browser.context.newPage();
-          (withExtension ? measured : baseline)[t.site] = await run(
-            page,
-            t.url,
-            t.selector,
-            withExtension,
-          );
-          await page.close();
-        }
-      } finally {
-        await browser.close();
+  const measured: Record<string, Awaited<ReturnType<typeof run>>> = {};
+  const baseline: Record<string, Awaited<ReturnType<typeof run>>> = {};
+  for (const withExtension of [false, true]) {
+    const browser = await launchForBench({
+      withExtension,
+      httpPort: server.httpPort,
+      httpsPort: server.httpsPort,
+    });
+    try {
+      await browser.context.addInitScript(instrument);
+      for (const t of chosen) {
+        const page = await browser.context.newPage();
+        (withExtension ? measured : baseline)[t.site] = await run(
+          page,
+          t.url,
+          t.selector,
+          withExtension,
+        );
+        await page.close();
       }
+    } finally {
+      await browser.close();
     }
-    for (const t of chosen) {
-      const m = measured[t.site]!;
-      const b = baseline[t.site]!;
-      const done = m.latencies.toScan.filter((x): x is number => x !== null);
-      const lit = m.latencies.toHighlight.filter((x): x is number => x !== null);
-      const drawn = m.latencies.toDraw.filter((x): x is number => x !== null);
-      results.push({
-        site: t.site,
-        comments: m.total,
-        scannedAll: m.initialScan.scannedAll && done.length === m.latencies.toScan.length,
-        initialScanMs: round1(m.initialScan.ms),
-        firstScreenDrawnMs: round1(m.initialScan.firstScreenMs),
-        longestTaskMs: round1(m.longest)!,
-        longestTaskFromStartMs: round1(m.longestFromStart),
-        longestTaskDuringScrollMs: round1(m.longestDuringScroll)!,
-        longestTaskDuringScrollBaselineMs: round1(b.longestDuringScroll)!,
-        longestTaskBaselineMs: round1(b.longest)!,
-        p95InsertToScanMs: done.length ? round1(percentile(done, 95)) : null,
-        maxInsertToScanMs: done.length ? round1(Math.max(...done)) : null,
-        p95InsertToDrawnMs:
-          drawn.length === m.latencies.toDraw.length && drawn.length > 0
-            ? round1(percentile(drawn, 95))
-            : null,
-        p95InsertToHighlightMs: lit.length ? round1(percentile(lit, 95)) : null,
-        highlighted: `${lit.length} of ${m.latencies.toHighlight.length}`,
-        heapUsedMB: round1(m.heap)!,
-        heapUsedBaselineMB: round1(b.heap)!,
-      });
-    }
+  }
+  for (const t of chosen) {
+    const m = measured[t.site]!;
+    const b = baseline[t.site]!;
+    const done = m.latencies.toScan.filter((x): x is number => x !== null);
+    const lit = m.latencies.toHighlight.filter((x): x is number => x !== null);
+    const drawn = m.latencies.toDraw.filter((x): x is number => x !== null);
+    results.push({
+      site: t.site,
+      comments: m.total,
+      scannedAll: m.initialScan.scannedAll && done.length === m.latencies.toScan.length,
+      initialScanMs: round1(m.initialScan.ms),
+      firstScreenDrawnMs: round1(m.initialScan.firstScreenMs),
+      longestTaskMs: round1(m.longest)!,
+      longestTaskFromStartMs: round1(m.longestFromStart),
+      longestTaskDuringScrollMs: round1(m.longestDuringScroll)!,
+      longestTaskDuringScrollBaselineMs: round1(b.longestDuringScroll)!,
+      longestTaskBaselineMs: round1(b.longest)!,
+      p95InsertToScanMs: done.length ? round1(percentile(done, 95)) : null,
+      maxInsertToScanMs: done.length ? round1(Math.max(...done)) : null,
+      p95InsertToDrawnMs:
+        drawn.length === m.latencies.toDraw.length && drawn.length > 0
+          ? round1(percentile(drawn, 95))
+          : null,
+      p95InsertToHighlightMs: lit.length ? round1(percentile(lit, 95)) : null,
+      highlighted: `${lit.length} of ${m.latencies.toHighlight.length}`,
+      heapUsedMB: round1(m.heap)!,
+      heapUsedBaselineMB: round1(b.heap)!,
+    });
   }
   return results;
 }

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
 import { renderFacebookPost, renderXThread } from './demo/render.mjs';
-import { EXTENSION_DIR, ROOT, assertExtensionBuilt, launchWithExtension } from './lib/browser.mjs';
+import { ROOT, assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
 import { startServer } from './lib/serve.mjs';
 
 const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
@@ -70,16 +70,12 @@ async function main() {
   const results: Result[] = [];
   try {
     for (const extension of [false, true]) {
-      const browser = await launchWithExtension({
-        extPath: extension ? EXTENSION_DIR : null,
+      const browser = await launchForBench({
+        withExtension: extension,
         httpPort: server.httpPort,
         httpsPort: server.httpsPort,
-        headless: true,
       });
       try {
-        await browser.installed();
-        // tsx keeps function names with a `__name` helper that page-side code does not have.
-        await browser.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
         await browser.context.addInitScript({ content: LONG_TASKS });
         for (const t of targets) {
           const page = await browser.context.newPage();

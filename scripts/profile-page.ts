@@ -2,7 +2,7 @@
 // the functions with the most self time. `npx tsx scripts/profile-page.ts [x|facebook]`.
 import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
 import { renderFacebookPost, renderXThread } from './demo/render.mjs';
-import { EXTENSION_DIR, assertExtensionBuilt, launchWithExtension } from './lib/browser.mjs';
+import { assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
 import { startServer } from './lib/serve.mjs';
 
 const site = process.argv[2] === 'facebook' ? 'facebook' : 'x';
@@ -49,14 +49,12 @@ interface ProfileNode {
 async function main() {
   assertExtensionBuilt();
   const server = await startServer({ pages });
-  const browser = await launchWithExtension({
-    extPath: withExtension ? EXTENSION_DIR : null,
+  const browser = await launchForBench({
+    withExtension,
     httpPort: server.httpPort,
     httpsPort: server.httpsPort,
-    headless: true,
   });
   try {
-    await browser.installed();
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
     const t0 = Date.now();

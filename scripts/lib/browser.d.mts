@@ -19,3 +19,9 @@ export declare function launchWithExtension(options: {
   headless?: boolean;
   executablePath?: string;
 }): Promise<LaunchedBrowser>;
+/** A headless browser for benchmarks, after the extension has installed (see browser.mjs). */
+export declare function launchForBench(options: {
+  withExtension: boolean;
+  httpPort: number;
+  httpsPort: number;
+}): Promise<LaunchedBrowser>;

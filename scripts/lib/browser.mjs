@@ -150,3 +150,28 @@ export async function launchWithExtension({
     },
   };
 }
+
+/**
+ * A headless browser for the benchmarks and the profiler, with the extension or without it
+ * (`withExtension`), returned once the extension has finished installing: a moderator's pages load
+ * long after installation, and on a 2-core machine the install work, run beside the first page
+ * load, lengthens the page's own tasks. Pages also get tsx's `__name` helper: tsx keeps function
+ * names with it, and code passed to `page.evaluate` would otherwise not find it.
+ * @param {{ withExtension: boolean, httpPort: number, httpsPort: number }} options
+ */
+export async function launchForBench({ withExtension, httpPort, httpsPort }) {
+  const browser = await launchWithExtension({
+    extPath: withExtension ? EXTENSION_DIR : null,
+    httpPort,
+    httpsPort,
+    headless: true,
+  });
+  try {
+    await browser.context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    await browser.installed();
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  return browser;
+}
