@@ -43,6 +43,7 @@ describe.each([
       expect(before.length).toBeGreaterThan(2);
 
       const highlights = recordingSink();
+      let clock = 0;
       const overlay = new OverlayController({
         doc,
         adapter,
@@ -53,6 +54,12 @@ describe.each([
         requestFrame: (cb) => win.setTimeout(cb, 0),
         yieldToMain: () => Promise.resolve(),
         setTimer: () => () => undefined,
+        // Everything drawn at once: happy-dom has no layout, and its IntersectionObserver never
+        // reports, so a feed read in more than one slice would otherwise stay undrawn. The clock
+        // reads it one comment a slice, as a slow machine might.
+        nearby: () => null,
+        now: () => (clock += 1),
+        sliceMs: 1.5,
       });
       overlay.start();
       await overlay.idle();
