@@ -4,6 +4,7 @@ import { detect, warmUpSteps } from '@/lib/detect';
 import { OverlayController, mainThreadYield, runInSlices } from '@/lib/overlay/controller';
 import { START_MARK } from '@/lib/overlay/marks';
 import type { OverlayMessage } from '@/lib/overlay/messages';
+import { breather } from '@/lib/overlay/breather';
 import { OverlayChangedSchema } from '@/lib/overlay/changes';
 import { AuthorStatuses } from '@/lib/overlay/repeat';
 import { adapterFor } from '@/lib/sites';
@@ -54,6 +55,16 @@ export default defineContentScript({
         return () => clearTimeout(id);
       },
       yieldToMain,
+      breather: breather({
+        timer: (cb, ms) => {
+          const id = ctx.setTimeout(cb, ms);
+          return () => clearTimeout(id);
+        },
+        idle: (cb, timeoutMs) => {
+          const id = ctx.requestIdleCallback(() => cb(), { timeout: timeoutMs });
+          return () => cancelIdleCallback(id);
+        },
+      }),
     });
     overlay.start();
 

@@ -4,6 +4,7 @@ import type { ExtractedComment, SiteAdapter } from '../sites/types';
 import type { PostRemovals } from '../storage/removals';
 import type { Settings } from '../storage/settings';
 import { BADGE_TAG, createBadge, placeBadge, updateBadge, type Badge } from './badge';
+import { windowBreather, type Breather } from './breather';
 import {
   RecentByAuthor,
   contextFromSettings,
@@ -53,6 +54,11 @@ export interface OverlayOptions {
    * Default: an IntersectionObserver of the document's window; without one, everything is drawn.
    */
   nearby?: NearbyFactory;
+  /**
+   * Idle callbacks after each scan, so the engine's garbage collection pauses while the page is
+   * idle rather than in the next frame (breather.ts). Default: the window's requestIdleCallback.
+   */
+  breather?: Breather;
   policyVersion?: string;
   /**
    * Repeat-caller chips (repeat.ts): told about each comment as it is drawn, cleared with the
@@ -157,6 +163,7 @@ export class OverlayController {
   private readonly summary: Summary;
   private readonly sink: HighlightSink;
   private readonly nearby: NearbyWatcher | null;
+  private readonly breather: Breather;
   private readonly requestFrame: (cb: () => void) => void;
   private readonly yieldToMain: () => Promise<void>;
   private readonly now: () => number;
@@ -189,6 +196,7 @@ export class OverlayController {
       });
     this.sink = options.highlights ?? cssHighlightSink(win);
     this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
+    this.breather = options.breather ?? windowBreather(win);
     const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
     this.panel = new Panel({
@@ -277,6 +285,7 @@ export class OverlayController {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.breather.stop();
     this.clearOverlay();
     this.summary.unmount();
     this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
@@ -467,6 +476,7 @@ export class OverlayController {
     this.draining = true;
     void this.drainSlices(firstSliceMs).finally(() => {
       this.draining = false;
+      if (!this.destroyed) this.breather.kick();
     });
   }
 

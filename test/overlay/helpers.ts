@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { DetectContext, Finding } from '../../lib/detect/types';
+import { NO_BREATHER } from '../../lib/overlay/breather';
 import { OverlayController, type OverlayOptions } from '../../lib/overlay/controller';
 import type { HighlightSink } from '../../lib/overlay/highlights';
 import type { CriterionId } from '../../lib/policy';
@@ -146,6 +147,8 @@ export function makeOverlay(overrides: Partial<OverlayOptions> = {}) {
       return () => clearTimeout(id);
     },
     unreadableAfterMs: 10,
+    // No idle callbacks after scans unless a test asks for them (breather.test.ts).
+    breather: NO_BREATHER,
     ...overrides,
   });
   return { overlay, detect, sendMessage, writeClipboard, highlights };
