@@ -1,5 +1,6 @@
 // Developer tool: CPU-profiles the content script on a generated 2,000-comment page and prints
-// the functions with the most self time. `npx tsx scripts/profile-page.ts [x|facebook]`.
+// the functions with the most self time.
+// `npx tsx scripts/profile-page.ts [x|facebook] [scroll|jump] [--in-order] [--gc] [--no-ext]`.
 import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
 import { renderFacebookPost, renderXThread } from './demo/render.mjs';
 import { assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
@@ -7,7 +8,13 @@ import { startServer } from './lib/serve.mjs';
 
 const site = process.argv[2] === 'facebook' ? 'facebook' : 'x';
 /** `scroll`: profile only what happens when 5 batches of 50 comments arrive after the first scan. */
-const scroll = process.argv[3] === 'scroll';
+const scroll = process.argv[3] === 'scroll' || process.argv[3] === 'jump';
+/** `jump`: profile only the jump from the top of the scanned thread to its end (nothing arrives). */
+const jump = process.argv[3] === 'jump';
+/** `--in-order`: every task over 3 ms in time order (from the first), not the 12 longest. */
+const inOrder = process.argv.includes('--in-order');
+/** `--gc`: also trace V8's garbage collector, and show its pauses in each task. */
+const withGc = process.argv.includes('--gc');
 /** `--no-ext`: the same page and steps without the extension (what the page costs by itself). */
 const withExtension = !process.argv.includes('--no-ext');
 const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
@@ -87,12 +94,19 @@ async function main() {
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as typeof events)));
     const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,blink,toplevel',
+      categories: `devtools.timeline,blink,toplevel${withGc ? ',v8,disabled-by-default-v8.gc' : ''}`,
       transferMode: 'ReportEvents',
     });
 
     const sel = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
-    if (scroll) {
+    if (jump) {
+      await page.evaluate(() => {
+        // As bench-page: the page's own "load more" row is taken out first.
+        document.querySelector('[data-demo-loading]')?.remove();
+        scrollTo(0, document.documentElement.scrollHeight);
+      });
+      await page.waitForTimeout(1500);
+    } else if (scroll) {
       await page.evaluate(async () => {
         const list = document.querySelector('[data-demo-list]')!;
         const batches = Array.from(document.querySelectorAll('template[data-more-comments]'));
@@ -153,10 +167,15 @@ async function main() {
       (e) =>
         e.ph === 'X' &&
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
-        (e.dur ?? 0) > (withExtension ? 30_000 : 5_000),
+        (e.dur ?? 0) > (inOrder ? 3_000 : withExtension ? 30_000 : 5_000),
     );
-    // The longest first.
-    for (const t of tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12)) {
+    // The longest first, or all in time order (`--in-order`).
+    const firstTs = Math.min(...tasks.map((t) => t.ts ?? 0));
+    const shown = inOrder
+      ? tasks.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0))
+      : tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 12);
+    for (const t of shown) {
+      if (inOrder) process.stdout.write(`at ${(((t.ts ?? 0) - firstTs) / 1000).toFixed(1)} ms: `);
       const inside = evs.filter(
         (e) =>
           e.ph === 'X' &&
@@ -181,6 +200,8 @@ async function main() {
             'HitTest',
             'RunMicrotasks',
             'Blink.CompositingInputs.UpdateTime',
+            'MajorGC',
+            'MinorGC',
           ].includes(e.name)
         )
           parts.set(
