@@ -132,6 +132,8 @@ interface SiteResult {
   /** From the task the content script started in (its START_MARK) to the end. */
   longestTaskFromStartMs: number | null;
   longestTaskDuringScrollMs: number;
+  /** Each task of 50 ms or more while scrolling: when (ms after the jump to the end) and how long. */
+  tasksDuringScroll: { atMs: number; ms: number }[];
   longestTaskDuringScrollBaselineMs: number;
   longestTaskBaselineMs: number;
   p95InsertToScanMs: number | null;
@@ -301,6 +303,9 @@ async function run(page: Page, url: string, selector: string, withExtension: boo
             0,
             ...tasks.filter((t) => t.start + t.duration > started).map((t) => t.duration),
           ),
+    tasksDuringScroll: tasks
+      .filter((t) => t.start >= scrollStart)
+      .map((t) => ({ atMs: Math.round(t.start - scrollStart), ms: Math.round(t.duration) })),
     longestDuringScroll: Math.max(
       0,
       ...tasks.filter((t) => t.start >= scrollStart).map((t) => t.duration),
@@ -367,6 +372,7 @@ async function measureOnce(server: Awaited<ReturnType<typeof startServer>>): Pro
       longestTaskMs: round1(m.longest)!,
       longestTaskFromStartMs: round1(m.longestFromStart),
       longestTaskDuringScrollMs: round1(m.longestDuringScroll)!,
+      tasksDuringScroll: m.tasksDuringScroll,
       longestTaskDuringScrollBaselineMs: round1(b.longestDuringScroll)!,
       longestTaskBaselineMs: round1(b.longest)!,
       p95InsertToScanMs: done.length ? round1(percentile(done, 95)) : null,
@@ -402,9 +408,11 @@ function medianOf(runs: SiteResult[][]): SiteResult[] {
       }
     }
     out.scannedAll = all.every((r) => r.scannedAll);
+    delete out.tasksDuringScroll;
     out.runs = all.map((r) => ({
       initialScanMs: r.initialScanMs,
       longestTaskDuringScrollMs: r.longestTaskDuringScrollMs,
+      tasksDuringScroll: r.tasksDuringScroll,
       longestTaskMs: r.longestTaskMs,
       longestTaskFromStartMs: r.longestTaskFromStartMs,
       longestTaskBaselineMs: r.longestTaskBaselineMs,
