@@ -106,6 +106,32 @@ export type Rule = z.infer<typeof RuleSchema>;
 export type LexiconRule = z.infer<typeof LexiconRuleSchema>;
 export type PatternRule = z.infer<typeof PatternRuleSchema>;
 
+/**
+ * Patterns at least this long are compiled without irregexp's code-copying optimisations.
+ *
+ * V8 compiles a regular expression to machine code, once per string width (Latin-1 and UTF-16
+ * text), and copies code along each path through a large alternation. The four largest threat
+ * patterns (~10,000 characters: a verb list and a dozen copies of the "person" list) came to
+ * 1.5–1.9 MB of machine code each per width in Chromium 156: ~13 MB of the ~20 MB of compiled
+ * patterns in every X and Facebook tab, and more for the garbage collector to walk. Irregexp (V8's,
+ * and SpiderMonkey's, which is the same compiler) skips those optimisations for a pattern longer
+ * than 20 KiB characters: padded past that with empty groups, which match nothing and change no
+ * match, each compiles to ~0.27 MB. They run slower per call (~2× on a long threat-laden text),
+ * but only on comments with one of their anchor words: the engine's throughput on the Davidson
+ * corpus did not measurably change (`npm run bench:engine`).
+ */
+export const COMPACT_CODE_CHARS = 20 * 1024 + 1;
+/** Patterns shorter than this keep the optimised compile (it is fast and small for them). */
+export const LARGE_PATTERN_CHARS = 5000;
+
+/** `re` padded past COMPACT_CODE_CHARS when it is large (see above); otherwise `re` itself. */
+export function compactCode(re: RegExp): RegExp {
+  const length = re.source.length;
+  if (length < LARGE_PATTERN_CHARS || length >= COMPACT_CODE_CHARS) return re;
+  const pad = '(?:)'.repeat(Math.ceil((COMPACT_CODE_CHARS - length) / 4));
+  return new RegExp(re.source + pad, re.flags);
+}
+
 /** A literal string as a regular-expression source. */
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import { compactCode, type Rule } from '../rule';
 import { courtRules } from './court';
 import { crimeRules } from './crime';
 import { hateRules } from './hate';
@@ -9,7 +9,7 @@ import { sensitiveRules } from './sensitive';
 import { spamRules } from './spam';
 import { threatRules } from './threats';
 
-/** Every built-in rule, registered in one list. */
+/** Every built-in rule, registered in one list; large patterns compile compactly (compactCode). */
 export const RULES: readonly Rule[] = [
   ...identifyRules,
   ...officerRules,
@@ -20,4 +20,8 @@ export const RULES: readonly Rule[] = [
   ...spamRules,
   ...sensitiveRules,
   ...crimeRules,
-];
+].map((r) => {
+  if (r.kind !== 'pattern') return r;
+  const pattern = compactCode(r.pattern);
+  return pattern === r.pattern ? r : { ...r, pattern };
+});
