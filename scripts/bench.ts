@@ -1,5 +1,6 @@
 /**
- * Engine benchmark: throughput against the `obscenity` baseline on the same texts, the slowest
+ * Engine benchmark: throughput against the `obscenity` baseline on the same texts (each timed in
+ * fresh processes, alternately: scripts/bench-throughput.ts), the slowest
  * single input of a set of inputs built to provoke regex backtracking, and the engine's heap.
  * Prints PASS/FAIL per target and writes bench-results/engine.json.
  *
@@ -9,7 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { DAVIDSON, dataDir, hasData, loadDavidson, repoRoot } from './lib/data';
+import { spawnSync } from 'node:child_process';
+import { benchCorpus } from './lib/bench-corpus';
+import { repoRoot } from './lib/data';
 import type { Rule } from '../lib/detect/rule';
 import type { CriterionId } from '../lib/policy/schema';
 
@@ -48,41 +51,7 @@ const collect = () => {
 };
 
 // ---- corpus ---------------------------------------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A stand-in corpus when the Davidson file is absent: tweet-length mixes of everyday words. */
-function generatedCorpus(n: number): string[] {
-  const rnd = mulberry32(42);
-  const words = (
-    'the a to and of you is it in that for on this my with be have not are just get what was ' +
-    'so at like they your all me police officer street road thanks today going when can he she ' +
-    'lol people know out no about one why who last night update car stolen please share damn ' +
-    'bloody idiot rubbish crap 07700 900123 @user https://example.com LE1 1AA Leicester court'
-  ).split(' ');
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const len = 5 + Math.floor(rnd() * 20);
-    const w: string[] = [];
-    for (let j = 0; j < len; j++) w.push(words[Math.floor(rnd() * words.length)]!);
-    out.push(w.join(' '));
-  }
-  return out;
-}
-
-const dir = dataDir();
-const fromDavidson = hasData(dir, DAVIDSON);
-const corpus = fromDavidson ? loadDavidson(dir).map((r) => r.text) : generatedCorpus(24_783);
-const corpusName = fromDavidson
-  ? `Davidson tweets (${path.join(dir, DAVIDSON)})`
-  : 'generated corpus (Davidson file not found)';
+const { texts: corpus, name: corpusName } = benchCorpus();
 const corpusChars = corpus.reduce((n, t) => n + t.length, 0);
 
 // ---- heap: measured first, before anything else allocates ------------------------------------
@@ -106,12 +75,6 @@ collect();
 const engineOnlyMB = (process.memoryUsage().heapUsed - heapBefore2) / (1024 * 1024);
 sink += second.rules.length;
 
-const { englishDataset, englishRecommendedTransformers, RegExpMatcher } = await import('obscenity');
-const matcher = new RegExpMatcher({
-  ...englishDataset.build(),
-  ...englishRecommendedTransformers,
-});
-
 // ---- throughput -----------------------------------------------------------------------------
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,27 +82,29 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function timeOurs(): number {
-  const t0 = performance.now();
-  for (const t of corpus) sink += detect(t).length;
-  return performance.now() - t0;
-}
-function timeObscenity(): number {
-  const t0 = performance.now();
-  for (const t of corpus) if (matcher.hasMatch(t)) sink++;
-  return performance.now() - t0;
+/**
+ * One measurement in a fresh process (scripts/bench-throughput.ts says why): the median ms per
+ * pass over the corpus, after warm-up.
+ */
+function timeInProcess(which: 'ours' | 'obscenity'): number {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/bench-throughput.ts'), which],
+    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    throw new Error(`bench-throughput.ts ${which} failed:\n${child.stderr || child.stdout}`);
+  }
+  return median((JSON.parse(line) as { ms: number[] }).ms);
 }
 
-// Warm up both (the heap pass above already warmed ours once).
-timeOurs();
-timeObscenity();
-timeObscenity();
 const oursMs: number[] = [];
 const obsMs: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  // Interleaved so drift (thermal, other jobs) hits both alike.
-  oursMs.push(timeOurs());
-  obsMs.push(timeObscenity());
+  // Alternated so drift (thermal, other jobs) hits both alike.
+  oursMs.push(timeInProcess('ours'));
+  obsMs.push(timeInProcess('obscenity'));
 }
 const oursCps = corpus.length / (median(oursMs) / 1000);
 const obsCps = corpus.length / (median(obsMs) / 1000);
@@ -308,7 +273,9 @@ const t = results.targets;
 console.log(`Engine benchmark · ${RULES.length} rules · Node ${process.version}`);
 console.log(`Corpus: ${corpusName}: ${corpus.length} comments, ${corpusChars} chars`);
 console.log('');
-console.log(`Throughput (median of ${RUNS} interleaved runs, after warm-up)`);
+console.log(
+  `Throughput (median of ${RUNS} alternating runs, each in a fresh process after warm-up)`,
+);
 console.log(
   `  Moderator Assist detect() ${Math.round(oursCps).toLocaleString('en-GB').padStart(9)} comments/s  (${median(oursMs).toFixed(0)} ms/run)`,
 );
