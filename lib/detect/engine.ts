@@ -61,6 +61,9 @@ function ruleEnabled(r: Rule, enabled: ReadonlySet<CriterionId>): boolean {
  */
 const MAX_MATCHES_PER_RULE = 50;
 
+/** Distinct words remembered by an engine's word lookup before it starts afresh. */
+export const TOKEN_MEMO_LIMIT = 50_000;
+
 /** A bad rule, rejected when the engine is built. The message names the rule. */
 export class RuleError extends Error {
   constructor(
@@ -267,7 +270,24 @@ export function buildEngine(rules: readonly Rule[]): Engine {
   /** Two-letter starts of every prefix rule (lexicon prefixes and prefix anchors). */
   const prefixStarts = new Set<number>([...prefixes.keys(), ...prefixAnchor.keys()]);
 
+  /**
+   * Words already looked up: most words of a feed repeat, and a word's meaning depends only on
+   * the engine. Emptied when it reaches TOKEN_MEMO_LIMIT words, so a stream of unique words
+   * cannot grow it without bound (a 2,000-comment thread has a few thousand distinct words).
+   */
+  const memo = new Map<string, TokenInfo>();
+
   function tokenInfo(t: string): TokenInfo {
+    let info = memo.get(t);
+    if (!info) {
+      if (memo.size >= TOKEN_MEMO_LIMIT) memo.clear();
+      info = lookUp(t);
+      memo.set(t, info);
+    }
+    return info;
+  }
+
+  function lookUp(t: string): TokenInfo {
     const known = exactInfo.get(t) ?? NOTHING;
     const star = t.includes('*');
     // The common case: nothing starts like a prefix rule, no stars, no doubled letters.
