@@ -6,6 +6,9 @@
 /** The moment the demo threads are "seen", so relative times never drift. */
 export const DEMO_NOW = Date.parse('2026-11-23T00:30:00.000Z');
 
+import { Buffer } from 'node:buffer';
+import { deflateSync } from 'node:zlib';
+
 const EMOJI = /(\p{Extended_Pictographic}\uFE0F?)/u;
 const TOKEN = /(@[A-Za-z0-9_]{2,15}|https?:\/\/[^\s]+|www\.[^\s]+)/;
 
@@ -38,6 +41,61 @@ function hue(text) {
   let h = 0;
   for (const ch of text) h = (h * 31 + ch.codePointAt(0)) % 360;
   return h;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type, data) {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'ascii');
+  data.copy(out, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/** A one-pixel PNG of the colour `hue` gives, as a data URL (the page scales it). */
+function pixelPng(h) {
+  // hsl(h 45% 45%) in RGB.
+  const l = 0.45;
+  const a = 0.45 * Math.min(l, 1 - l);
+  const f = (n) => {
+    const k = (n + h / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.from([0, f(0), f(8), f(4)]))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/**
+ * X draws avatars as photos (`<img alt="" draggable="true" src="https://pbs.twimg.com/profile_images/…">`
+ * in ../shared/data/dom-x), which the browser decodes off the main thread: a one-colour picture
+ * stands in for each. (An inline SVG per post made each frame that changes layout on the
+ * 2,000-post benchmark thread slower than X's own markup would; an SVG data URL is worse still,
+ * since each becomes a document of its own.)
+ */
+function xAvatar(name) {
+  return `<img alt="" draggable="true" width="40" height="40" style="display:block;border-radius:50%" src="${pixelPng(hue(name))}">`;
 }
 
 function avatar(name, size) {
@@ -119,7 +177,7 @@ function xReply(c, statusId) {
   const id = `${BigInt(statusId) + BigInt(1000 + hue(c.id + c.text) * 97 + (xIds += 1))}`;
   const labelId = `id__${c.id}-${xIds}`;
   return `<div data-testid="cellInnerDiv"><div><div><article aria-labelledby="${labelId}" role="article" tabindex="0" data-testid="tweet">
-<div data-testid="Tweet-User-Avatar"><a href="/${c.handle}" role="link" aria-hidden="true" tabindex="-1">${avatar(c.name, 40)}</a></div>
+<div data-testid="Tweet-User-Avatar"><a href="/${c.handle}" role="link" aria-hidden="true" tabindex="-1">${xAvatar(c.name)}</a></div>
 <div style="flex:1;min-width:0"><div id="${labelId}" data-testid="User-Name"><div><a href="/${c.handle}" role="link"><div dir="ltr"><span><span>${escapeHtml(c.name)}</span></span></div></a></div><div><a href="/${c.handle}" role="link" tabindex="-1"><div dir="ltr"><span>@${c.handle}</span></div></a> <span aria-hidden="true">·</span> <a href="/${c.handle}/status/${id}" aria-label="${relative(c.minutesAgo)}" role="link"><time datetime="${isoAgo(c.minutesAgo)}">${relative(c.minutesAgo)}</time></a></div></div>
 <div style="color:#536471">Replying to <a href="/LeicsPolice" role="link">@LeicsPolice</a></div>
 <div dir="auto" lang="en" data-testid="tweetText">${richText(c.text, 'x')}</div>
@@ -128,7 +186,7 @@ ${xActions(c.id)}</div></article></div></div></div>`;
 
 function xFocused(post, statusId) {
   return `<div data-testid="cellInnerDiv"><div><div><article aria-labelledby="id__focused" role="article" tabindex="-1" data-testid="tweet">
-<div style="display:flex;gap:12px"><div data-testid="Tweet-User-Avatar"><a href="/${post.handle}" role="link" aria-hidden="true" tabindex="-1">${avatar(post.name, 40)}</a></div>
+<div style="display:flex;gap:12px"><div data-testid="Tweet-User-Avatar"><a href="/${post.handle}" role="link" aria-hidden="true" tabindex="-1">${xAvatar(post.name)}</a></div>
 <div id="id__focused" data-testid="User-Name"><div><a href="/${post.handle}" role="link"><div dir="ltr"><span><span>${escapeHtml(post.name)}</span></span></div></a></div><div style="display:block"><a href="/${post.handle}" role="link" tabindex="-1"><div dir="ltr"><span>@${post.handle}</span></div></a></div></div></div>
 <div dir="auto" lang="en" data-testid="tweetText">${richText(post.text, 'x')}</div>
 <div style="color:#536471"><a href="/${post.handle}/status/${statusId}" aria-label="9:05 PM · Nov 22, 2026" role="link" style="color:inherit"><time datetime="${post.time}">9:05 PM · Nov 22, 2026</time></a> · <span>48.2K</span> Views</div>
