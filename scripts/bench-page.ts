@@ -23,70 +23,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
-import { renderFacebookPost, renderXThread } from './demo/render.mjs';
 import { ROOT, assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
+import { INITIAL, PER_ROUND, ROUNDS, benchThread } from './lib/bench-thread';
 import { startServer } from './lib/serve.mjs';
 import { START_MARK } from '../lib/overlay/marks';
 
-const INITIAL = 2000;
-const ROUNDS = 10;
-const PER_ROUND = 50;
 const INTERVAL_MS = 200;
 const TARGETS = { initialScanMs: 1000, longestTaskMs: 50, p95InsertToScanMs: 50 };
 
 const FIRST = ['Sam', 'Priya', 'Tom', 'Aisha', 'Gary', 'Helen', 'Kyle', 'Fatima', 'Dean', 'Jo'];
 const LAST = ['Patel', 'Smith', 'Khan', 'Jones', 'Brennan', 'Okafor', 'Walsh', 'Hughes', 'Shah'];
-const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
-
-/** n comments cycling through the demo texts (clean and flaggable), each by a different author. */
-function generate(n: number, offset: number): DemoComment[] {
-  return Array.from({ length: n }, (_, i) => {
-    const k = i + offset;
-    const t = templates[k % templates.length]!;
-    const name = `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]} ${k}`;
-    return {
-      ...t,
-      id: `bench-${k}`,
-      name,
-      handle: `bench_${k}`,
-      fb: `profile.php?id=${100_000_000_000 + k}`,
-      minutesAgo: 600 - (k % 600),
-      replies: undefined,
-    };
-  });
-}
-
-const initial = generate(INITIAL, 0);
-const later = Array.from({ length: ROUNDS }, (_, r) =>
-  generate(PER_ROUND, INITIAL + r * PER_ROUND),
-);
-const pages = {
-  'x.com/bench/status/1900000000000000001': renderXThread({
-    post: POST,
-    comments: initial,
-    more: later,
-    statusId: '1900000000000000001',
-  }),
-  'www.facebook.com/bench/posts/pfbid0Bench': renderFacebookPost({
-    post: POST,
-    comments: initial,
-    more: later,
-    postPath: '/bench/posts/pfbid0Bench',
-  }),
-};
-const targets = [
-  {
-    site: 'X',
-    url: 'http://x.com/bench/status/1900000000000000001',
-    selector: 'article[data-testid="tweet"]',
-  },
-  {
-    site: 'Facebook',
-    url: 'https://www.facebook.com/bench/posts/pfbid0Bench',
-    selector: '[role="article"][aria-label]',
-  },
-];
+const { pages, sites: targets } = benchThread('bench', (k) => ({
+  id: `bench-${k}`,
+  name: `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]} ${k}`,
+  handle: `bench_${k}`,
+}));
 
 /** Installed before the page's own scripts: long tasks and the moment each comment is scanned. */
 function instrument() {

@@ -8,43 +8,14 @@
 // (PerformanceObserver 'longtask', 50 ms or more) of each phase and how many badges were drawn.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
-import { renderFacebookPost, renderXThread } from './demo/render.mjs';
 import { ROOT, assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
+import { INITIAL, benchThread } from './lib/bench-thread';
 import { startServer } from './lib/serve.mjs';
 
-const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
-const person = (k: number, prefix: string): DemoComment => ({
-  ...templates[k % templates.length]!,
-  id: `${prefix}-${k}`,
-  name: `Person ${prefix}${k}`,
-  handle: `person_${prefix}${k}`,
-  fb: `profile.php?id=${100_000_000_000 + k}`,
-  minutesAgo: 600 - (k % 600),
-  replies: undefined,
+const { pages, sites: targets } = benchThread('read', (k) => {
+  const prefix = k < INITIAL ? 'r' : 'm';
+  return { id: `${prefix}-${k}`, name: `Person ${prefix}${k}`, handle: `person_${prefix}${k}` };
 });
-const comments = Array.from({ length: 2000 }, (_, k) => person(k, 'r'));
-const more = Array.from({ length: 10 }, (_, r) =>
-  Array.from({ length: 50 }, (_, i) => person(2000 + r * 50 + i, 'm')),
-);
-const pages = {
-  'x.com/read/status/1900000000000000001': renderXThread({
-    post: POST,
-    comments,
-    more,
-    statusId: '1900000000000000001',
-  }),
-  'www.facebook.com/read/posts/pfbid0Read': renderFacebookPost({
-    post: POST,
-    comments,
-    more,
-    postPath: '/read/posts/pfbid0Read',
-  }),
-};
-const targets = [
-  { site: 'X', url: 'http://x.com/read/status/1900000000000000001' },
-  { site: 'Facebook', url: 'https://www.facebook.com/read/posts/pfbid0Read' },
-];
 
 interface Phase {
   longTasks: number;

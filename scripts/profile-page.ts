@@ -1,13 +1,12 @@
 // Developer tool: CPU-profiles the content script on a generated 2,000-comment page and prints
 // the functions with the most self time.
 // `npx tsx scripts/profile-page.ts [x|facebook] [scroll|jump] [--in-order] [--gc] [--no-ext]`.
-import { COMMENTS, POST, type DemoComment } from './demo/comments.mjs';
-import { renderFacebookPost, renderXThread } from './demo/render.mjs';
 import { assertExtensionBuilt, launchForBench } from './lib/browser.mjs';
+import { benchThread } from './lib/bench-thread';
 import { startServer } from './lib/serve.mjs';
 
 const site = process.argv[2] === 'facebook' ? 'facebook' : 'x';
-/** `scroll`: profile only what happens when 5 batches of 50 comments arrive after the first scan. */
+/** `scroll`: profile only what happens when 10 batches of 50 comments arrive after the first scan. */
 const scroll = process.argv[3] === 'scroll' || process.argv[3] === 'jump';
 /** `jump`: profile only the jump from the top of the scanned thread to its end (nothing arrives). */
 const jump = process.argv[3] === 'jump';
@@ -17,35 +16,12 @@ const inOrder = process.argv.includes('--in-order');
 const withGc = process.argv.includes('--gc');
 /** `--no-ext`: the same page and steps without the extension (what the page costs by itself). */
 const withExtension = !process.argv.includes('--no-ext');
-const templates = COMMENTS.filter((c) => c.id !== 'hostile-markup');
-const person = (k: number): DemoComment => ({
-  ...templates[k % templates.length]!,
+const { pages, sites } = benchThread('prof', (k) => ({
   id: `p-${k}`,
   name: `Person ${k}`,
   handle: `person_${k}`,
-  fb: `profile.php?id=${100_000_000_000 + k}`,
-  minutesAgo: 600 - (k % 600),
-  replies: undefined,
-});
-const comments: DemoComment[] = Array.from({ length: 2000 }, (_, k) => person(k));
-/** What `scroll` appends: 10 batches of 50 (as in bench-page). */
-const more: DemoComment[][] = Array.from({ length: 10 }, (_, r) =>
-  Array.from({ length: 50 }, (_, i) => person(2000 + r * 50 + i)),
-);
-const pages = {
-  'x.com/prof/status/1900000000000000001': renderXThread({
-    post: POST,
-    comments,
-    more,
-    statusId: '1900000000000000001',
-  }),
-  'www.facebook.com/prof/posts/pfbid0Prof': renderFacebookPost({
-    post: POST,
-    comments,
-    more,
-    postPath: '/prof/posts/pfbid0Prof',
-  }),
-};
+}));
+const target = sites.find((t) => t.site === (site === 'x' ? 'X' : 'Facebook'))!;
 
 interface ProfileNode {
   id: number;
@@ -66,17 +42,12 @@ async function main() {
     const cdp = await browser.context.newCDPSession(page);
     const t0 = Date.now();
     if (scroll) {
-      await page.goto(
-        site === 'x'
-          ? 'http://x.com/prof/status/1900000000000000001'
-          : 'https://www.facebook.com/prof/posts/pfbid0Prof',
-      );
-      const sel0 = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
+      await page.goto(target.url);
       await page.waitForFunction(
         ({ s0, ext }) =>
           !ext ||
           [...document.querySelectorAll(s0)].every((a) => a.hasAttribute('data-ma-scanned')),
-        { s0: sel0, ext: withExtension },
+        { s0: target.selector, ext: withExtension },
         { timeout: 120_000, polling: 200 },
       );
       await page.waitForTimeout(1500);
@@ -98,7 +69,7 @@ async function main() {
       transferMode: 'ReportEvents',
     });
 
-    const sel = site === 'x' ? 'article[data-testid="tweet"]' : '[role="article"][aria-label]';
+    const sel = target.selector;
     if (jump) {
       await page.evaluate(() => {
         // As bench-page: the page's own "load more" row is taken out first.
@@ -121,11 +92,7 @@ async function main() {
       });
       await page.waitForTimeout(500);
     } else {
-      await page.goto(
-        site === 'x'
-          ? 'http://x.com/prof/status/1900000000000000001'
-          : 'https://www.facebook.com/prof/posts/pfbid0Prof',
-      );
+      await page.goto(target.url);
     }
     await page.waitForFunction(
       ({ s, ext }) => {
