@@ -40,6 +40,10 @@ export default defineContentScript({
       sendMessage: (message) => browser.runtime.sendMessage(message),
       requestFrame,
     });
+    const setTimer = (cb: () => void, ms: number) => {
+      const id = ctx.setTimeout(cb, ms);
+      return () => clearTimeout(id);
+    };
     const overlay = new OverlayController({
       doc: document,
       adapter,
@@ -50,16 +54,10 @@ export default defineContentScript({
       // ctx's timers and frames stop by themselves when the extension is reloaded or removed.
       requestFrame,
       authors,
-      setTimer: (cb, ms) => {
-        const id = ctx.setTimeout(cb, ms);
-        return () => clearTimeout(id);
-      },
+      setTimer,
       yieldToMain,
       breather: breather({
-        timer: (cb, ms) => {
-          const id = ctx.setTimeout(cb, ms);
-          return () => clearTimeout(id);
-        },
+        timer: setTimer,
         idle: (cb, timeoutMs) => {
           const id = ctx.requestIdleCallback(() => cb(), { timeout: timeoutMs });
           return () => cancelIdleCallback(id);

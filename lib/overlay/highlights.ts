@@ -48,12 +48,13 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 type HighlightCtor = new (...ranges: AbstractRange[]) => HighlightLike;
-interface ObserverLike {
+/** The IntersectionObserver the overlay uses (nearby.ts too), as far as it uses it. */
+export interface ObserverLike {
   observe(target: Element): void;
   unobserve(target: Element): void;
   disconnect(): void;
 }
-type ObserverCtor = new (
+export type ObserverCtor = new (
   callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
   options?: { rootMargin?: string },
 ) => ObserverLike;

@@ -1,3 +1,5 @@
+import type { ObserverCtor } from './highlights';
+
 /**
  * Which flagged comments are near enough to the viewport to be worth drawing.
  *
@@ -22,11 +24,6 @@ export interface NearbyWatcher {
 }
 
 export type NearbyFactory = (onNear: (elements: Element[]) => void) => NearbyWatcher | null;
-
-type ObserverCtor = new (
-  callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
-  options?: { rootMargin?: string },
-) => { observe(el: Element): void; unobserve(el: Element): void; disconnect(): void };
 
 /**
  * An IntersectionObserver with a margin of `NEAR_SCREENS` viewports. Without one (older
