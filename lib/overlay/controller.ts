@@ -554,13 +554,14 @@ export class OverlayController {
   /** Draws the flagged comments the watcher says have come near the viewport. */
   private drawNear(elements: Element[]): void {
     if (!this.active || this.destroyed) return;
-    for (const el of elements) {
-      this.nearby?.unwatch(el);
-      const state = this.states.get(el as HTMLElement);
-      if (state && !state.drawn && state.findings.length > 0 && el.isConnected) {
-        this.draw(el as HTMLElement);
-      }
-    }
+    for (const el of elements) this.drawIfUndrawn(el as HTMLElement);
+  }
+
+  /** Draws a flagged comment not drawn yet (it needs no more watching either way). */
+  private drawIfUndrawn(el: HTMLElement): void {
+    this.nearby?.unwatch(el);
+    const state = this.states.get(el);
+    if (state && !state.drawn && el.isConnected) this.draw(el);
   }
 
   private scan(el: HTMLElement): void {
@@ -836,10 +837,7 @@ export class OverlayController {
     if (!target) return;
     this.lastNavigated = target;
     // A comment far from where the moderator was is drawn only now, just before it is shown.
-    if (!this.states.get(target)?.drawn) {
-      this.nearby?.unwatch(target);
-      this.draw(target);
-    }
+    this.drawIfUndrawn(target);
     if (typeof target.scrollIntoView === 'function') {
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
