@@ -7,8 +7,11 @@ export declare function assertExtensionBuilt(extPath?: string): Record<string, u
 export interface LaunchedBrowser {
   context: BrowserContext;
   extensionId: string;
-  /** Resolves once the background's install work is done (and `settleMs`, default 500, after). */
-  installed(settleMs?: number): Promise<void>;
+  /**
+   * Resolves once the background's install work is done (and `settleMs`, default 500, after);
+   * throws after `timeoutMs` (default 20,000).
+   */
+  installed(settleMs?: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 export declare function launchWithExtension(options: {

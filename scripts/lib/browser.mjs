@@ -74,7 +74,7 @@ export function assertExtensionBuilt(extPath = EXTENSION_DIR) {
  * Start Chromium with the extension, resolving x.com/twitter.com/facebook.com to the local server.
  * `extPath: null` starts the same browser without the extension (a baseline for benchmarks).
  * @param {{ extPath?: string | null, httpPort: number, httpsPort: number, headless?: boolean, executablePath?: string }} options
- * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string, installed: (settleMs?: number) => Promise<void>, close: () => Promise<void> }>}
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string, installed: (settleMs?: number, timeoutMs?: number) => Promise<void>, close: () => Promise<void> }>}
  */
 export async function launchWithExtension({
   extPath = EXTENSION_DIR,
@@ -127,12 +127,13 @@ export async function launchWithExtension({
     extensionId,
     /**
      * Resolves once the background has finished its install work (it writes `installedAt` last),
-     * plus `settleMs` for what follows it. Benchmarks wait for this: on a 2-core machine the
-     * install work running beside the first page load slows the page's own tasks.
+     * plus `settleMs` for what follows it; throws after `timeoutMs`. Benchmarks wait for this: on
+     * a 2-core machine the install work running beside the first page load slows the page's own
+     * tasks. Tests that read what the install seeds wait for it too.
      */
-    installed: async (settleMs = 500) => {
+    installed: async (settleMs = 500, timeoutMs = 20_000) => {
       if (!worker) return;
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + timeoutMs;
       while (
         !(await worker.evaluate(
           async () =>

@@ -44,17 +44,7 @@ beforeAll(async () => {
   );
   const first = pages[0]!;
   // The force accounts are seeded on install; `installedAt` is written last.
-  const deadline = Date.now() + 15_000;
-  while (
-    !(await first.evaluate(
-      async () =>
-        (await (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get('installedAt'))
-          .installedAt,
-    ))
-  ) {
-    if (Date.now() > deadline) throw new Error('The extension did not finish installing.');
-    await first.waitForTimeout(100);
-  }
+  await harness.browser.installed(0, 15_000);
   expect(
     await send(first, {
       type: 'moderator:set',
