@@ -29,9 +29,8 @@ export function detect(text: string, context: DetectContext = {}): Finding[] {
  *
  * A regular expression is compiled the first time it runs, and the largest threat patterns
  * (~10,000 characters each) took ~15–60 ms apiece to compile (~5–15 ms since they are compiled
- * compactly, `compactCode` in rule.ts). Building the engine runs every
- * pattern once (to refuse one that matches the empty string), so at load it used to be one task
- * of ~80 ms in Chromium. Here each pattern is compiled in a step of its own, then the engine is
+ * compactly, `compactCode` in rule.ts). Building the engine runs every pattern once (to refuse
+ * one that matches the empty string), so at load it used to be one task of ~80 ms in Chromium. Here each pattern is compiled in a step of its own, then the engine is
  * built, then each rule's own examples are checked once, with and without a character outside
  * Latin-1 (V8 compiles a pattern again for such text, and again when a pattern is used often),
  * which compiles everything else the rule uses.
