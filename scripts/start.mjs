@@ -3,14 +3,24 @@
 //   npm start                 a window you can use (when there is a display)
 //   npm start -- --headless   no window: print what was flagged, save screenshots to demo-output/
 //   npm start -- --no-build   reuse .output/chrome-mv3
+//   npm start -- --setup-only install what is missing (dependencies, Chromium), then stop
+// Only Node's own modules are imported statically: on a fresh clone nothing else is installed yet.
 /* global window, document -- used only in functions that run in the page (page.evaluate). */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, ROOT, findChromium, launchWithExtension } from './lib/browser.mjs';
-import { DEMO_ROUTES, demoUrl, startServer } from './lib/serve.mjs';
+import { ensureDependencies } from './lib/setup.mjs';
+
+ensureDependencies();
+const { EXTENSION_DIR, ROOT, findChromium, launchWithExtension } =
+  await import('./lib/browser.mjs');
+const { DEMO_ROUTES, demoUrl, startServer } = await import('./lib/serve.mjs');
 
 const args = new Set(process.argv.slice(2));
+if (args.has('--setup-only')) {
+  console.log(`Set up: dependencies installed, Chromium at ${findChromium()}.`);
+  process.exit(0);
+}
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = args.has('--headless') || !hasDisplay;
 const OUT_DIR = join(ROOT, 'demo-output');

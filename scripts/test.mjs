@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: everything, in the order a reviewer would check it. Stops at the first failing step
 // and says which one. Ends with one "N passed, N failed" line summing the test runners.
+//   npm test -- --setup-only   install what is missing (dependencies, Chromium), then stop
+// Only Node's own modules are imported statically: on a fresh clone nothing else is installed yet.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findChromium } from './lib/browser.mjs';
+import { ensureDependencies } from './lib/setup.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const polyfill = resolve(root, 'scripts/node-polyfills.mjs');
@@ -47,8 +49,12 @@ function vitest(title, args) {
   }
 }
 
-if (!existsSync(resolve(root, 'node_modules/.bin/wxt'))) {
-  run('install', 'npm', ['ci', '--no-audit', '--no-fund']);
+ensureDependencies(root);
+const { findChromium } = await import('./lib/browser.mjs');
+if (process.argv.includes('--setup-only')) {
+  env.CHROME_PATH = findChromium({ install: true });
+  console.log(`Set up: dependencies installed, Chromium at ${env.CHROME_PATH}.`);
+  process.exit(0);
 }
 run('prepare', 'npx', ['wxt', 'prepare']);
 run('typecheck', 'npx', ['tsc', '--noEmit']);
