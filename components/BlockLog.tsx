@@ -18,6 +18,7 @@ import { usePopup } from '../lib/ui/store';
 import { VirtualList } from './BlockLogList';
 import { PLATFORM_NAME } from './BlockWorkflow';
 import { Field, Notice, Select } from './ui';
+import { useRequestId } from '../lib/ui/requestId';
 
 const STATUS_TEXT: Record<BlockStatus, string> = {
   pending: 'Pending: outcome not recorded',
@@ -449,6 +450,7 @@ function AmendForm({ entryId }: { entryId: string }) {
   const [justification, setJustification] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
+  const [requestId, renewRequestId] = useRequestId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const next: FieldErrors = {};
@@ -474,11 +476,14 @@ function AmendForm({ entryId }: { entryId: string }) {
                   why: w,
                   data: { kind: 'resolved-without-block' as const, at: iso!, note: w },
                 };
-    const reply = await send({ type: 'block:amend', entryId, amendment });
+    const reply = await send({ type: 'block:amend', requestId, entryId, amendment });
     setNotice(
       reply.ok ? { ok: true, text: reply.message ?? 'Amended.' } : { ok: false, text: reply.error },
     );
-    if (reply.ok) setWhy('');
+    if (reply.ok) {
+      setWhy('');
+      renewRequestId();
+    }
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="amend-heading">

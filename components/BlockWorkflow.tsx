@@ -11,6 +11,7 @@ import { captureEvidence, formatLondon, type ForceAccount } from '../lib/records
 import { DRAFT_STEPS, type Draft, type DraftStep } from '../lib/storage/records';
 import { usePopup } from '../lib/ui/store';
 import { Field, FieldError, Notice, Select } from './ui';
+import { useRequestId } from '../lib/ui/requestId';
 
 const STEP_LABELS: Record<DraftStep, string> = {
   who: 'Who',
@@ -667,6 +668,9 @@ function AfterConfirm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const steps = POLICY.platforms[platform].canDo.filter((s) => /block|ban/i.test(s));
+  // One id while this form is shown: the outcome of a block just logged is recorded once, however
+  // often the button is pressed (a later change is an amendment in the Block log tab).
+  const [requestId] = useRequestId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const iso = londonLocalToIso(at);
@@ -678,6 +682,7 @@ function AfterConfirm({
     if (Object.keys(next).length > 0 || !iso) return;
     const reply = await send({
       type: 'block:amend',
+      requestId,
       entryId,
       amendment:
         kind === 'blocked'

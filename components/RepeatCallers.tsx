@@ -37,6 +37,7 @@ import { downloadText } from '../lib/ui/download';
 import { usePopup } from '../lib/ui/store';
 import { PLATFORM_NAME } from './BlockWorkflow';
 import { Field, Notice, Select } from './ui';
+import { useRequestId } from '../lib/ui/requestId';
 
 type Notice = { ok: boolean; text: string } | null;
 
@@ -374,6 +375,7 @@ function LinkForm({ status }: { status: RepeatStatus }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const others = status.linkedKeys.filter((k) => k !== status.userKey);
+  const [requestId, renewRequestId] = useRequestId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const otherKey = parseUserInput(other, platform);
@@ -386,6 +388,7 @@ function LinkForm({ status }: { status: RepeatStatus }) {
     if (Object.keys(next).length > 0 || !otherKey) return;
     const reply = await send({
       type: 'repeat:link',
+      requestId,
       userKey: status.userKey,
       otherUserKey: otherKey,
       why,
@@ -396,6 +399,7 @@ function LinkForm({ status }: { status: RepeatStatus }) {
     if (reply.ok) {
       setOther('');
       setWhy('');
+      renewRequestId();
     }
   };
   return (
@@ -446,6 +450,7 @@ function AdviceForm({ userKey }: { userKey: string }) {
   const [advice, setAdvice] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [notice, setNotice] = useState<Notice>(null);
+  const [requestId, renewRequestId] = useRequestId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!advice.trim()) {
@@ -455,6 +460,7 @@ function AdviceForm({ userKey }: { userKey: string }) {
     setError(undefined);
     const reply = await send({
       type: 'repeat:advise',
+      requestId,
       userKey,
       how: how as 'public-reply',
       advice,
@@ -464,7 +470,10 @@ function AdviceForm({ userKey }: { userKey: string }) {
         ? { ok: true, text: reply.message ?? 'Advice recorded.' }
         : { ok: false, text: reply.error },
     );
-    if (reply.ok) setAdvice('');
+    if (reply.ok) {
+      setAdvice('');
+      renewRequestId();
+    }
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="advise-heading">
@@ -561,6 +570,7 @@ function ManualContact() {
   const [link, setLink] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice>(null);
+  const [requestId, renewRequestId] = useRequestId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const next: FieldErrors = {};
@@ -573,6 +583,7 @@ function ManualContact() {
     if (Object.keys(next).length > 0 || !at) return;
     const reply = await send({
       type: 'contact:add-manual',
+      requestId,
       platform,
       user,
       accountId,
@@ -589,6 +600,7 @@ function ManualContact() {
     if (reply.ok) {
       setNote('');
       setLink('');
+      renewRequestId();
     }
   };
   return (

@@ -393,6 +393,11 @@ async function appendEvent(ctx: Ctx, event: RepeatCallerEvent): Promise<void> {
   }
 }
 
+/** Whether a repeat-caller event with this id is already stored (a second press of a button). */
+async function eventRecorded(ctx: Ctx, id: string): Promise<boolean> {
+  return (await read(ctx, repeatEventsItem)).events.some((e) => e.id === id);
+}
+
 async function startDraft(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
   const accounts = (await read(ctx, accountsItem)).accounts;
   const account = accountForCapture(comment, accounts);
@@ -436,6 +441,99 @@ async function startDraft(ctx: Ctx, comment: CommentCapture): Promise<Reply> {
   };
 }
 
+/** Where a record id already stands in the block log: absent, logged, or logged and since erased. */
+function placeInLog(log: BlockLog, id: string): 'absent' | 'logged' | 'erased' {
+  if (log.records.some((r) => r.record.id === id)) return 'logged';
+  if ((log.erased ?? []).some((t) => t.id === id)) return 'erased';
+  return 'absent';
+}
+
+/**
+ * Logs the block a complete draft describes. The entry's id is the draft's, so confirming the same
+ * draft again (a double click, two open popups, a retry after the browser stopped between writing
+ * the entry and clearing the draft) logs it once and says so.
+ */
+async function confirmBlock(ctx: Ctx, draft: Draft): Promise<Reply> {
+  const moderator = await requireModerator(ctx);
+  const log = await read(ctx, blockLogItem);
+  const place = placeInLog(log, draft.id);
+  if (place === 'erased') {
+    throw new RequestError(
+      'This block was logged and has since been erased from the block log; it is not logged again.',
+    );
+  }
+  let message =
+    'Logged in the block log. Now take the action on the platform yourself, then record the outcome.';
+  if (place === 'logged') {
+    message = `Already logged in the block log (it is not logged twice). ${message.slice(message.indexOf('Now'))}`;
+  } else {
+    const accounts = (await read(ctx, accountsItem)).accounts;
+    const made = entryFromDraft(draft, accounts, moderator, ctx.now, draft.id);
+    if (!made.ok) throw new RequestError(made.error);
+    try {
+      await writeBlockLog(ctx, await appendEntry(log, made.entry));
+    } catch (err) {
+      throw new RequestError(
+        `Nothing was logged: the block log could not be saved (${detailOf(err)}). Your draft is kept; try again.`,
+      );
+    }
+  }
+  try {
+    const drafts = await read(ctx, draftsItem);
+    await draftsItem.item.setValue({
+      schemaVersion: 1,
+      drafts: drafts.drafts.filter((d) => d.id !== draft.id),
+    });
+  } catch (err) {
+    message += ` The draft could not be cleared (${detailOf(err)}); discard it yourself: it is already logged.`;
+  }
+  return { ok: true, entryId: draft.id, message };
+}
+
+/**
+ * Adds an amendment whose id the popup chose when the form opened, so pressing the button twice,
+ * or retrying after no answer came, adds it once.
+ */
+async function amendBlock(
+  ctx: Ctx,
+  req: Extract<Request, { type: 'block:amend' }>,
+): Promise<Reply> {
+  const moderator = await requireModerator(ctx);
+  const log = await read(ctx, blockLogItem);
+  const existing = log.records.find((r) => r.record.id === req.requestId);
+  if (existing) {
+    if (existing.kind !== 'amendment' || existing.record.entryId !== req.entryId) {
+      throw new RequestError(
+        'This request id is already used by another record; reopen the entry.',
+      );
+    }
+    return { ok: true, message: 'Already added to the block log (it is not added twice).' };
+  }
+  if (placeInLog(log, req.requestId) === 'erased') {
+    throw new RequestError('That amendment was added and has since been erased.');
+  }
+  const amendment = {
+    id: req.requestId,
+    entryId: req.entryId,
+    at: ctx.now.toISOString(),
+    moderator,
+    ...req.amendment,
+  } as Amendment;
+  const next = await appendAmendment(log, amendment);
+  try {
+    await writeBlockLog(ctx, next);
+  } catch (err) {
+    throw new RequestError(
+      `The amendment was not saved: the block log could not be written (${detailOf(err)}). Try again.`,
+    );
+  }
+  return { ok: true, message: 'Amendment added to the block log.' };
+}
+
+function detailOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 async function run(ctx: Ctx, req: Request): Promise<Reply> {
   switch (req.type) {
     case 'contact:record':
@@ -463,11 +561,15 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         },
         moderator,
         ctx.now,
-        ctx.deps.newId(),
+        req.requestId,
       );
-      await appendContact(ctx, contact);
+      const added = await appendContact(ctx, contact);
       const status = await summarise(ctx, contact.userKey);
-      return { ok: true, message: `Recorded. ${status.text}`, status };
+      return {
+        ok: true,
+        message: `${added ? 'Recorded' : 'Already recorded (not counted twice)'}. ${status.text}`,
+        status,
+      };
     }
     case 'block:save-draft': {
       const store = await read(ctx, draftsItem);
@@ -486,42 +588,18 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       });
       return { ok: true, message: 'Draft discarded.' };
     }
-    case 'block:confirm': {
-      const moderator = await requireModerator(ctx);
-      const accounts = (await read(ctx, accountsItem)).accounts;
-      const made = entryFromDraft(req.draft, accounts, moderator, ctx.now, ctx.deps.newId());
-      if (!made.ok) throw new RequestError(made.error);
-      const log = await read(ctx, blockLogItem);
-      await writeBlockLog(ctx, await appendEntry(log, made.entry));
-      const drafts = await read(ctx, draftsItem);
-      await draftsItem.item.setValue({
-        schemaVersion: 1,
-        drafts: drafts.drafts.filter((d) => d.id !== req.draft.id),
-      });
-      return {
-        ok: true,
-        entryId: made.entry.id,
-        message:
-          'Logged in the block log. Now take the action on the platform yourself, then record the outcome.',
-      };
-    }
-    case 'block:amend': {
-      const moderator = await requireModerator(ctx);
-      const log = await read(ctx, blockLogItem);
-      const amendment = {
-        id: ctx.deps.newId(),
-        entryId: req.entryId,
-        at: ctx.now.toISOString(),
-        moderator,
-        ...req.amendment,
-      } as Amendment;
-      await writeBlockLog(ctx, await appendAmendment(log, amendment));
-      return { ok: true, message: 'Amendment added to the block log.' };
-    }
+    case 'block:confirm':
+      return confirmBlock(ctx, req.draft);
+    case 'block:amend':
+      return amendBlock(ctx, req);
     case 'repeat:advise': {
       const moderator = await requireModerator(ctx);
+      if (await eventRecorded(ctx, req.requestId)) {
+        const status = await summarise(ctx, req.userKey);
+        return { ok: true, message: `Advice already recorded. ${status.text}`, status };
+      }
       await appendEvent(ctx, {
-        id: ctx.deps.newId(),
+        id: req.requestId,
         at: req.at ?? ctx.now.toISOString(),
         by: moderator,
         kind: 'advised',
@@ -540,7 +618,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       if (resolvePerson(data.links, req.userKey) === resolvePerson(data.links, req.otherUserKey))
         return { ok: true, message: `${req.userKey} and ${req.otherUserKey} are already linked.` };
       await appendEvent(ctx, {
-        id: ctx.deps.newId(),
+        id: req.requestId,
         at: ctx.now.toISOString(),
         by: moderator,
         kind: 'linked',

@@ -38,6 +38,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removal:dismiss'), pageUrl: z.string().min(1) }),
   z.object({
     type: z.literal('contact:add-manual'),
+    /** Chosen by the form when it opens: the contact's id, so a second press records it once. */
+    requestId: z.uuid(),
     platform: PlatformSchema,
     /** A handle or a profile URL, as typed. */
     user: z.string().trim().min(1),
@@ -53,6 +55,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('block:confirm'), draft: DraftSchema }),
   z.object({
     type: z.literal('block:amend'),
+    /** Chosen by the form when it opens: the amendment's id, so a second press adds it once. */
+    requestId: z.uuid(),
     entryId: z.uuid(),
     amendment: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('note'), why: z.string().trim().min(1) }),
@@ -86,6 +90,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('repeat:advise'),
+    /** The advice event's id, chosen by the form (see `contact:add-manual`). */
+    requestId: z.uuid(),
     userKey: UserKeySchema,
     how: z.enum(['public-reply', 'private-message', 'other']),
     advice: z.string().trim().min(1),
@@ -127,6 +133,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Two identities of one person (e.g. a Facebook profile and an X handle) count together. */
   z.object({
     type: z.literal('repeat:link'),
+    /** The link event's id, chosen by the form (see `contact:add-manual`). */
+    requestId: z.uuid(),
     userKey: UserKeySchema,
     otherUserKey: UserKeySchema,
     why: z.string().trim().min(1),

@@ -167,7 +167,12 @@ describe('the popup’s questions about the block log', () => {
     await storage.setItems(blockLogWrites(await twoEntries()));
     await handleMessage({ type: 'block:prepare' }, deps);
     await handleMessage(
-      { type: 'block:amend', entryId: uuid(302), amendment: { kind: 'note', why: 'Told DMT.' } },
+      {
+        type: 'block:amend',
+        requestId: uuid(),
+        entryId: uuid(302),
+        amendment: { kind: 'note', why: 'Told DMT.' },
+      },
       deps,
     );
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');

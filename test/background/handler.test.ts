@@ -12,40 +12,15 @@ import {
   problemsItem,
   repeatEventsItem,
   accountsItem,
-  type Draft,
 } from '../../lib/storage/records';
-import { blockedOnX } from '../records/fixtures';
-import { capture, moderator, seedBasics, storedContacts, testDeps } from './helpers';
+import { blockedOnX, uuid } from '../records/fixtures';
+import { capture, completeDraft, moderator, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   await seedBasics();
 });
-
-async function completeDraft(id: string): Promise<Draft> {
-  return {
-    ...emptyDraft(id, new Date('2026-11-20T10:00:00Z'), 'x', 'main-x'),
-    handle: 'jbloggs',
-    engagements: [
-      { at: '2026-11-18T09:00', method: 'public-reply', said: 'Please keep it civil.', link: '' },
-    ],
-    adviceFrom: 'DMT duty officer',
-    adviceAt: '2026-11-19T10:00',
-    adviceText: 'Block and log it.',
-    criteria: ['threat-abuse-hate'],
-    justification: 'Continued abuse after engagement and advice.',
-    evidence: [
-      {
-        text: 'abuse',
-        author: { handle: 'jbloggs' },
-        url: 'https://x.com/jbloggs/status/1',
-        capturedAt: '2026-11-20T10:00:00.000Z',
-        sha256: await sha256Hex('abuse'),
-      },
-    ],
-  };
-}
 
 describe('handleMessage: contact:record', () => {
   it('should store the contact and answer with the count in the window', async () => {
@@ -190,7 +165,12 @@ describe('handleMessage: block workflow', () => {
     const outcome = await handleMessage(blockedOnX(entryId), deps);
     expect(outcome.ok).toBe(true);
     await handleMessage(
-      { type: 'block:amend', entryId, amendment: { kind: 'note', why: 'Told DMT.' } },
+      {
+        type: 'block:amend',
+        requestId: uuid(),
+        entryId,
+        amendment: { kind: 'note', why: 'Told DMT.' },
+      },
       deps,
     );
     const after = await blockLogItem.item.getValue();
@@ -204,6 +184,7 @@ describe('handleMessage: block workflow', () => {
     const reply = await handleMessage(
       {
         type: 'block:amend',
+        requestId: uuid(),
         entryId: '00000000-0000-4000-8000-0000000000dd',
         amendment: { kind: 'note', why: 'x' },
       },
@@ -220,6 +201,7 @@ describe('handleMessage: repeat callers', () => {
       const r = await handleMessage(
         {
           type: 'contact:add-manual',
+          requestId: uuid(),
           platform: 'facebook',
           user: 'https://www.facebook.com/jane.doe.5',
           accountId: 'main-facebook',
@@ -242,6 +224,7 @@ describe('handleMessage: repeat callers', () => {
     const advised = await handleMessage(
       {
         type: 'repeat:advise',
+        requestId: uuid(),
         userKey: 'facebook:jane.doe.5',
         how: 'private-message',
         advice: 'Please call 101 for non-emergencies.',
@@ -256,6 +239,7 @@ describe('handleMessage: repeat callers', () => {
     const reply = await handleMessage(
       {
         type: 'contact:add-manual',
+        requestId: uuid(),
         platform: 'x',
         user: '@jb',
         accountId: 'main-facebook',

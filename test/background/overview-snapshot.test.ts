@@ -80,6 +80,7 @@ describe('the stored repeat-caller list', () => {
     const advised = await handleMessage(
       {
         type: 'repeat:advise',
+        requestId: crypto.randomUUID(),
         userKey: 'x:jbloggs',
         how: 'public-reply',
         advice: 'Please use 101; repeated abuse will lead to a block.',

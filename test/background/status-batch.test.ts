@@ -68,6 +68,7 @@ describe.each([
     await handleMessage(
       {
         type: 'repeat:advise',
+        requestId: crypto.randomUUID(),
         userKey: 'x:jbloggs',
         how: 'private-message',
         advice: 'Please use 101.',

@@ -142,6 +142,7 @@ describe('Force accounts section', () => {
       const r = await handleMessage(
         {
           type: 'contact:add-manual',
+          requestId: crypto.randomUUID(),
           platform: 'x',
           user: `@jbloggs${i}`,
           accountId: 'main-x',

@@ -109,7 +109,13 @@ describe('popup: linking two identities of one person', () => {
 
   it('should refuse to link an identity to itself', async () => {
     const reply = await handleMessage(
-      { type: 'repeat:link', userKey: 'x:jbloggs', otherUserKey: 'x:jbloggs', why: 'same' },
+      {
+        type: 'repeat:link',
+        requestId: crypto.randomUUID(),
+        userKey: 'x:jbloggs',
+        otherUserKey: 'x:jbloggs',
+        why: 'same',
+      },
       deps,
     );
     expect(reply.ok).toBe(false);

@@ -149,9 +149,13 @@ export function linked(
 }
 
 /** The `block:amend` request the popup sends to record that an entry's user was blocked on X. */
-export function blockedOnX(entryId: string): Extract<Request, { type: 'block:amend' }> {
+export function blockedOnX(
+  entryId: string,
+  requestId: string = uuid(),
+): Extract<Request, { type: 'block:amend' }> {
   return {
     type: 'block:amend',
+    requestId,
     entryId,
     amendment: {
       kind: 'outcome',
