@@ -5,8 +5,11 @@ import {
   BlockIndexSchema,
   BlockLogSchema,
   blockIndexOf,
+  ContactSchema,
   ContactsStoreSchema,
   EvidenceSnapshotSchema,
+  ForceAccountSchema,
+  RepeatCallerEventSchema,
   ForceAccountsStoreSchema,
   IsoUtcSchema,
   ModeratorSchema,
@@ -26,6 +29,7 @@ import {
   type RepeatCallerEventsStore,
 } from '../records';
 import type { AuditEntry } from '../records/retention';
+import { describeSetAside, salvageList, type SetAside } from '../records/salvage';
 import { bareKey } from './keys';
 
 /**
@@ -120,6 +124,12 @@ export interface CheckedItem<T> {
   item: Pick<WxtStorageItem<T, Record<string, never>>, 'setValue' | 'watch' | 'getValue'>;
   schema: z.ZodType<T>;
   fallback: () => T;
+  /**
+   * For an item that holds a list of records: the value with only the records that pass their
+   * schema, and those set aside (see `salvageList`), so one bad record does not empty the item.
+   * Null (or no `salvage`) when the value cannot be read record by record.
+   */
+  salvage?: (raw: unknown) => { value: T; setAside: SetAside[] } | null;
 }
 
 /**
@@ -128,11 +138,17 @@ export interface CheckedItem<T> {
  * @example
  * const item = checked('repeatOverview', SnapshotSchema.nullable(), () => null);
  */
-export function checked<T>(name: string, schema: z.ZodType<T>, fallback: () => T): CheckedItem<T> {
+export function checked<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  fallback: () => T,
+  salvage?: CheckedItem<T>['salvage'],
+): CheckedItem<T> {
   const key = `local:${name}` as StorageItemKey;
   let defined: CheckedItem<T>['item'] | undefined;
   return {
     name,
+    ...(salvage ? { salvage } : {}),
     key,
     // Defined on first use, not here: WXT reads an item's whole stored value the moment the item
     // is defined (to initialise it), in every page that defines it. For the block log at 10,000
@@ -184,6 +200,21 @@ function emptyContacts(): ContactsStore {
   return { schemaVersion: 1, contacts: [] };
 }
 
+/** A `salvage` for a `{ schemaVersion: 1, <field>: [...] }` store of records. */
+function salvageStore<F extends string, R>(field: F, record: z.ZodType<R>) {
+  return (raw: unknown) => {
+    const r = salvageList(raw, field, record);
+    if (!r) return null;
+    return {
+      value: { schemaVersion: 1 as const, [field]: r.kept } as { schemaVersion: 1 } & Record<
+        F,
+        R[]
+      >,
+      setAside: r.setAside,
+    };
+  };
+}
+
 /**
  * The contacts, spread over `CONTACT_BUCKETS` keys `local:contacts:00` … `local:contacts:63` by a
  * hash of the user key (`contactBucket`), each its own versioned, zod-checked item: recording a
@@ -196,6 +227,7 @@ export const contactBucketItems: readonly CheckedItem<ContactsStore>[] = Array.f
       `contacts:${String(i).padStart(2, '0')}`,
       ContactsStoreSchema,
       emptyContacts,
+      salvageStore('contacts', ContactSchema),
     ),
 );
 
@@ -208,16 +240,19 @@ export const legacyContactsItem = checked<ContactsStore>(
   'contacts',
   ContactsStoreSchema,
   emptyContacts,
+  salvageStore('contacts', ContactSchema),
 );
 export const repeatEventsItem = checked<RepeatCallerEventsStore>(
   'repeatEvents',
   RepeatCallerEventsStoreSchema,
   () => ({ schemaVersion: 1, events: [] }),
+  salvageStore('events', RepeatCallerEventSchema),
 );
 export const accountsItem = checked<ForceAccountsStore>(
   'accounts',
   ForceAccountsStoreSchema,
   () => ({ schemaVersion: 1, accounts: [] }),
+  salvageStore('accounts', ForceAccountSchema),
 );
 export const draftsItem = checked<DraftsStore>('drafts', DraftsStoreSchema, () => ({
   schemaVersion: 1,
@@ -317,6 +352,8 @@ async function checkRaw<T>(
   if (raw === null || raw === undefined) return { value: checkedItem.fallback() };
   const parsed = checkedItem.schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
+  const salvaged = checkedItem.salvage?.(raw);
+  if (salvaged) return setAsideRecords(checkedItem, raw, salvaged, options);
   const problem: DataProblem = {
     key: checkedItem.key,
     at: options.now.toISOString(),
@@ -333,6 +370,36 @@ async function checkRaw<T>(
   }
   console.warn(`Moderator Assist: ${problem.message}`);
   return { value: checkedItem.fallback(), problem };
+}
+
+/**
+ * A stored list some of whose records failed their schema: the good records stay in use and the
+ * bad ones are set aside on their own. The background (with `quarantine`) keeps a copy of the whole
+ * stored value, bad records included, under the quarantine key, stores the list without them and
+ * records the problem; a read-only reader gets the same list and the problem.
+ */
+async function setAsideRecords<T>(
+  checkedItem: CheckedItem<T>,
+  raw: unknown,
+  salvaged: { value: T; setAside: SetAside[] },
+  options: { quarantine: boolean; now: Date },
+): Promise<CheckedRead<T>> {
+  const problem: DataProblem = {
+    key: checkedItem.key,
+    at: options.now.toISOString(),
+    message: `Stored ${checkedItem.name}: ${describeSetAside(salvaged.setAside)}`,
+  };
+  if (options.quarantine) {
+    const qKey = quarantineKey(checkedItem.name, options.now);
+    await storage.setItem(qKey, raw);
+    problem.quarantinedAs = qKey;
+    problem.message += ` The stored value, with the records set aside, was copied to ${qKey}.`;
+    await checkedItem.item.setValue(salvaged.value);
+    const previous = DataProblemsSchema.safeParse(await problemsItem.getValue());
+    await problemsItem.setValue([...(previous.success ? previous.data : []), problem]);
+  }
+  console.warn(`Moderator Assist: ${problem.message}`);
+  return { value: salvaged.value, problem };
 }
 
 /** Every contact, with the buckets they came from and any problem reading them. */

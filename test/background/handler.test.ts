@@ -272,7 +272,7 @@ describe('handleMessage: failures are reported, never dropped', () => {
     expect(next).toMatchObject({ ok: true, message: 'Recorded. 1 in 30 days' });
   });
 
-  it('should quarantine corrupt stored contacts, report it, and keep the rest working', async () => {
+  it('should set a corrupt stored contact aside, report it, and keep the rest working', async () => {
     const { deps } = testDeps();
     const corrupt = { schemaVersion: 1, contacts: [{ id: 'not-a-uuid', userKey: 'x:jb' }] };
     await storage.setItem('local:contacts', corrupt);
@@ -281,7 +281,9 @@ describe('handleMessage: failures are reported, never dropped', () => {
 
     const reply = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(reply.ok).toBe(true);
-    expect(reply.warnings?.[0]).toMatch(/contacts is not valid.*contacts\.0\.id/);
+    expect(reply.warnings?.[0]).toMatch(
+      /contacts: 1 record is not valid .*record 0, id not-a-uuid/,
+    );
     const qKey = 'local:quarantine:contacts:2026-11-20T12:00:00.000Z' as const;
     expect(await storage.getItem(qKey)).toEqual(corrupt);
     expect(await storedContacts()).toHaveLength(1);

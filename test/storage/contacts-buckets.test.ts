@@ -135,7 +135,7 @@ describe('contact buckets in the background', () => {
     expect(values[contactBucket('x:angryperson')]?.contacts).toHaveLength(1);
   });
 
-  it('should quarantine one corrupt bucket, report it, and keep the others working', async () => {
+  it('should set a corrupt contact aside on its own, report it, and keep the others working', async () => {
     const deps = testDeps().deps;
     await handleMessage(
       { type: 'contact:record', comment: capture({ key: 'a', author: { handle: 'angryperson' } }) },
@@ -148,14 +148,14 @@ describe('contact buckets in the background', () => {
     const reply = await handleMessage({ type: 'repeat:overview' }, deps);
     expect(reply).toMatchObject({ ok: true, overview: { counts: { contacts: 1, users: 1 } } });
     expect(reply.warnings).toEqual([
-      expect.stringMatching(/contacts:01 is not valid.*contacts\.0\.id/),
+      expect.stringMatching(/contacts:01: 1 record is not valid .*record 0, id not-a-uuid/),
     ]);
     const qKey = `local:quarantine:${bad.name}:2026-11-20T12:00:00.000Z` as const;
     expect(await storage.getItem(qKey)).toEqual(corrupt);
     expect(await problemsItem.getValue()).toEqual([
       expect.objectContaining({ key: bad.key, quarantinedAs: qKey }),
     ]);
-    // The other user's contacts are untouched, and recording into the reset bucket works.
+    // The other user's contacts are untouched, and recording into the mended bucket works.
     const again = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(again).toMatchObject({ ok: true, message: 'Recorded. 1 in 30 days' });
     expect((await storedContacts()).map((c) => c.userKey).sort()).toEqual([
