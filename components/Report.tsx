@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { POLICY, type Platform } from '../lib/policy';
 import {
+  auditChain,
   currentView,
   describeVerification,
   exportFileName,
@@ -10,17 +11,18 @@ import {
   londonDate,
   selectedEntryIds,
   tryUserKey,
-  verifyChain,
   type Amendment,
   type BlockLog,
   type BlockStatus,
   type BlockView,
+  type ChainAudit,
   type ChainedRecord,
+  type ChainHead,
   type ExportFilter,
   type Moderator,
   type UserIdentity,
-  type VerifyResult,
 } from '../lib/records';
+import { installationId } from '../lib/storage/installation';
 import { loadSnapshot } from '../lib/storage/records';
 
 const PLATFORM_NAME: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
@@ -108,13 +110,15 @@ function groupByUser(log: BlockLog, filter: ExportFilter): UserGroup[] {
 interface Loaded {
   log: BlockLog;
   moderator: Moderator | null;
-  verify: VerifyResult;
+  verify: ChainAudit;
+  /** Each chain's head as the log stands now (one today: this installation's). */
+  heads: ChainHead[];
 }
 
 /**
  * The printable evidence report: one user's full chronology, or every entry in a date range, read
- * from storage (read-only) with the chain verification result at the top. Laid out for paper
- * and Save as PDF by entrypoints/report/style.css.
+ * from storage (read-only) with the chain verification result and each chain's head at the top.
+ * Laid out for paper and Save as PDF by entrypoints/report/style.css.
  */
 export function EvidenceReport({
   search,
@@ -134,8 +138,14 @@ export function EvidenceReport({
     void (async () => {
       try {
         const snapshot = await loadSnapshot(preparedAt);
-        const verify = await verifyChain(snapshot.blockLog);
-        if (live) setLoaded({ log: snapshot.blockLog, moderator: snapshot.moderator, verify });
+        const [verify, installation] = await Promise.all([
+          auditChain(snapshot.blockLog),
+          installationId(),
+        ]);
+        const heads = [{ installationId: installation, ...verify.head }];
+        if (live) {
+          setLoaded({ log: snapshot.blockLog, moderator: snapshot.moderator, verify, heads });
+        }
       } catch (err) {
         if (live) setLoadError(err instanceof Error ? err.message : String(err));
       }
@@ -195,7 +205,7 @@ export function EvidenceReport({
         <p role="status">Reading the block log…</p>
       ) : (
         <>
-          <VerificationBox log={loaded.log} verify={loaded.verify} />
+          <VerificationBox log={loaded.log} verify={loaded.verify} heads={loaded.heads} />
           <p>
             {groups.reduce((n, g) => n + g.views.length, 0)} entries for {groups.length}{' '}
             {groups.length === 1 ? 'user' : 'users'} in this report. Times are London time; each
@@ -212,8 +222,17 @@ export function EvidenceReport({
   );
 }
 
-function VerificationBox({ log, verify }: { log: BlockLog; verify: VerifyResult }) {
-  const text = describeVerification(log, verify);
+function VerificationBox({
+  log,
+  verify,
+  heads,
+}: {
+  log: BlockLog;
+  verify: ChainAudit;
+  heads: readonly ChainHead[];
+}) {
+  // The head is shown on its own below, where it is easy to copy down.
+  const text = describeVerification(log, { ...verify, head: undefined });
   return verify.ok ? (
     <section className="verify ok" aria-labelledby="verify-heading">
       <h2 id="verify-heading">Chain verification: passed</h2>
@@ -221,6 +240,7 @@ function VerificationBox({ log, verify }: { log: BlockLog; verify: VerifyResult 
         <span aria-hidden="true">✓ </span>
         {text} (the whole block log was checked, not only the records in this report).
       </p>
+      <ChainHeads heads={heads} />
     </section>
   ) : (
     <section className="verify fail" aria-labelledby="verify-heading">
@@ -229,7 +249,44 @@ function VerificationBox({ log, verify }: { log: BlockLog; verify: VerifyResult 
         <span aria-hidden="true">✗ </span>
         {text} Records from that point on cannot be relied on as logged.
       </p>
+      <ChainHeads heads={heads} />
     </section>
+  );
+}
+
+/**
+ * Where each chain ends, for the investigator to write down: a later export of the log must
+ * still contain this head hash (`npm run verify-export -- FILE --head HASH`), or its newest
+ * records have been removed.
+ */
+function ChainHeads({ heads }: { heads: readonly ChainHead[] }) {
+  return (
+    <>
+      <h3>{heads.length === 1 ? 'Chain head' : 'Chain heads'}</h3>
+      <p>
+        Note the head hash. Any later export of this block log must still contain it, or records
+        logged before this report was prepared have since been removed;{' '}
+        <code>npm run verify-export -- FILE --head HASH</code> checks this.
+      </p>
+      {heads.map((h) => (
+        <dl className="summary head" key={h.installationId}>
+          <dt>Installation</dt>
+          <dd>
+            <code className="break">{h.installationId}</code>
+          </dd>
+          <dt>Last record</dt>
+          <dd>
+            {h.count === 0
+              ? 'None: the chain is empty'
+              : `Record ${h.lastSeq} (${h.count} ${h.count === 1 ? 'record' : 'records'} in the chain, erased ones included)`}
+          </dd>
+          <dt>Head hash</dt>
+          <dd>
+            <code className="break">{h.headHash}</code>
+          </dd>
+        </dl>
+      ))}
+    </>
   );
 }
 

@@ -1,8 +1,14 @@
 // Checks an exported file from the command line, e.g. for a complaint investigator:
 //   npm run verify-export -- block-log_x-jbloggs_…json
-// Exit codes: 0 verifies, 1 a record does not verify (named), 2 not a readable export.
+//   npm run verify-export -- block-log_x-jbloggs_…json --head 3f9c…  (a head hash held from an
+//   earlier report or export: the chain must still contain it)
+// Exit codes: 0 verifies (warnings, such as times going backwards, are printed but do not fail),
+// 1 a record or a head does not verify (named), 2 not a readable export or a usage error.
 import { readFile } from 'node:fs/promises';
-import { parseExport, verifyExport } from '../lib/records/export';
+import { isHeadHash, parseExport, verifyExport, type ExportAudit } from '../lib/records/export';
+import type { BlockLogExport } from '../lib/records/schemas';
+
+const USAGE = 'usage: npm run verify-export -- FILE.json [--head HASH]';
 
 function describeRaw(text: string, index: number): string {
   // The file failed validation, so read the seq and id straight from the JSON if we can.
@@ -24,12 +30,75 @@ function describeRaw(text: string, index: number): string {
   }
 }
 
+type Args = { file: string; head?: string } | { error: string };
+
+function parseArgs(argv: readonly string[]): Args {
+  let file: string | undefined;
+  let head: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--head' || arg.startsWith('--head=')) {
+      const value = arg === '--head' ? argv[++i] : arg.slice('--head='.length);
+      if (value === undefined || value === '') return { error: '--head needs a hash after it' };
+      if (head !== undefined) return { error: '--head given twice' };
+      if (!isHeadHash(value)) {
+        return {
+          error: `--head ${JSON.stringify(value)} is not a head hash: expected 64 hex digits (0-9, a-f), as printed on the evidence report`,
+        };
+      }
+      head = value.toLowerCase();
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { error: `unknown option ${arg}` };
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      return { error: 'give one file' };
+    }
+  }
+  if (file === undefined) return { error: 'give the export file to check' };
+  return head === undefined ? { file } : { file, head };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The counts, completeness and heads of a checked block-log export, one fact a line. */
+function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string | undefined) {
+  const { counts } = result;
+  const lines = [
+    `  verified: ${plural(counts.verified, 'record')}; erased: ${plural(counts.erased, 'link')}; redacted: ${plural(counts.redacted, 'link')} (other records present as hashes only)`,
+    `  complete: ${result.complete ? 'yes' : 'no'}${file.complete !== result.complete ? ` (the file says ${file.complete ? 'yes' : 'no'})` : ''}`,
+  ];
+  if (file.heads === undefined) {
+    lines.push('  heads: none in the file (made before exports recorded them)');
+  }
+  for (const h of file.heads ?? []) {
+    const last = h.count === 0 ? 'none (empty chain)' : String(h.lastSeq);
+    lines.push(
+      `  head: installation ${h.installationId}, last seq ${last}, head hash ${h.headHash}`,
+    );
+  }
+  if (head !== undefined && result.givenHeadSeq !== undefined) {
+    const after = result.head.lastSeq - result.givenHeadSeq;
+    const where =
+      result.givenHeadSeq === -1
+        ? 'is the genesis hash (an empty chain’s head)'
+        : `is the hash of seq ${result.givenHeadSeq}`;
+    lines.push(
+      `  the head hash you gave ${where}: ${after === 0 ? 'nothing comes after it' : `${plural(after, 'link')} ${after === 1 ? 'comes' : 'come'} after it`}`,
+    );
+  }
+  return lines;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-  const file = argv[0];
-  if (file === undefined || argv.length > 1) {
-    console.error('usage: npm run verify-export -- FILE.json');
+  const args = parseArgs(argv);
+  if ('error' in args) {
+    console.error(`${args.error}\n${USAGE}`);
     return 2;
   }
+  const { file, head } = args;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -51,24 +120,36 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`${file} is not a Moderator Assist export: ${parsed.message}`);
     return 2;
   }
-  const result = await verifyExport(parsed.file);
-  const noun = parsed.file.kind === 'block-log' ? 'chained records' : 'contacts';
+  if (parsed.file.kind === 'contacts') {
+    if (head !== undefined) {
+      console.error(`--head applies to block-log exports; ${file} is a contacts export\n${USAGE}`);
+      return 2;
+    }
+    const result = await verifyExport(parsed.file);
+    if (result.ok) {
+      console.log(`OK: ${result.count} contacts verified in ${file}`);
+      return 0;
+    }
+    console.error(
+      `FAILED: contact ${result.firstBadSeq}${result.id !== undefined ? ` (id ${result.id})` : ''} does not verify: ${result.reason}`,
+    );
+    return 1;
+  }
+  const result = await verifyExport(parsed.file, head === undefined ? {} : { head });
+  const lines = blockLogLines(parsed.file, result, head);
+  for (const w of result.warnings) console.error(`WARNING: ${w.message}`);
   if (result.ok) {
-    const redacted =
-      parsed.file.kind === 'block-log'
-        ? parsed.file.chain.filter((l) => !('record' in l)).length
-        : 0;
-    const note = redacted > 0 ? ` (${redacted} other records present as hashes only)` : '';
-    console.log(`OK: ${result.count} ${noun} verified in ${file}${note}`);
+    console.log(`OK: ${result.count} chained records verified in ${file}`);
+    for (const line of lines) console.log(line);
     return 0;
   }
-  const label =
-    parsed.file.kind === 'block-log'
-      ? `seq ${result.firstBadSeq}`
-      : `contact ${result.firstBadSeq}`;
+  const failure = result.failure ?? 'record';
   console.error(
-    `FAILED: ${label}${result.id !== undefined ? ` (id ${result.id})` : ''} does not verify: ${result.reason}`,
+    failure === 'file-head' || failure === 'given-head'
+      ? `FAILED: ${result.reason}`
+      : `FAILED: seq ${result.firstBadSeq}${result.id !== undefined ? ` (id ${result.id})` : ''} does not verify: ${result.reason}`,
   );
+  for (const line of lines) console.error(line);
   return 1;
 }
 

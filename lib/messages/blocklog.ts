@@ -1,4 +1,5 @@
 import {
+  auditChain,
   blockIndexOf,
   blockLogCsv,
   currentView,
@@ -7,7 +8,6 @@ import {
   exportJson,
   indexFits,
   linksOfEntry,
-  verifyChain,
   type BlockLog,
   type Moderator,
 } from '../records';
@@ -26,6 +26,8 @@ export interface BlockLogCtx {
   log: () => Promise<BlockLog>;
   /** The moderator exporting (a JSON export names who made it). */
   moderator: () => Promise<Moderator>;
+  /** This installation's id (`installationId` in lib/storage/installation.ts), for export heads. */
+  installationId: () => Promise<string>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function ensureBlockIndex(log: BlockLog, now: Date): Promise<boolea
  * Block log tab has opened, so details are likely next) and makes sure its list is current.
  *
  * @example
- * await handleBlockLogRead(ctx, { type: 'block:verify' }); // { ok: true, verification: { ok: true, text: 'Chain verified: …' } }
+ * await handleBlockLogRead(ctx, { type: 'block:verify' }); // { ok: true, verification: { ok: true, text: 'Chain verified: … head hash …' } }
  */
 export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): Promise<Reply> {
   const log = await ctx.log();
@@ -71,14 +73,22 @@ export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): P
       return { ok: true, entry: { view, links } };
     }
     case 'block:verify': {
-      const r = await verifyChain(log);
+      const r = await auditChain(log);
       return { ok: true, verification: { ok: r.ok, text: describeVerification(log, r) } };
     }
     case 'block:export': {
       const text =
         req.format === 'csv'
           ? blockLogCsv(log, req.filter)
-          : exportJson(exportBlockLog(log, req.filter, await ctx.moderator(), ctx.now));
+          : exportJson(
+              exportBlockLog(
+                log,
+                req.filter,
+                await ctx.moderator(),
+                ctx.now,
+                await ctx.installationId(),
+              ),
+            );
       return { ok: true, exported: text };
     }
   }

@@ -64,6 +64,7 @@ import {
 import { removeOverviewSnapshot, writeOverviewSnapshot } from '../storage/overview';
 import type { OverviewSnapshotKeeper } from './snapshot';
 import { summaryOf } from './status';
+import { installationId } from '../storage/installation';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
@@ -701,6 +702,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
           now: ctx.now,
           log: () => read(ctx, blockLogItem),
           moderator: () => requireModerator(ctx),
+          installationId,
         },
         req,
       );

@@ -238,13 +238,101 @@ export async function appendAmendment(log: BlockLog, amendment: Amendment): Prom
 }
 
 /**
- * The result of checking a chain: where it first goes wrong, and why.
+ * How many links of a chain carry a record that was checked, and how many are hash only:
+ * `erased` (the record was erased under retention or an erasure request; its tombstone stays) and
+ * `redacted` (another user's record left out of a filtered export).
+ *
+ * @example
+ * const c: VerifyCounts = { verified: 10, erased: 2, redacted: 0 };
+ */
+export interface VerifyCounts {
+  verified: number;
+  erased: number;
+  redacted: number;
+}
+
+/**
+ * Something a verification noticed that does not break the chain but must not pass silently:
+ * - `time-backwards`: a record is dated earlier than the record before it (clocks can be wrong, so
+ *   it is not a failure; the hashes still say nothing was reordered);
+ * - `no-head`: an export made before exports recorded their chain's head, whose end cannot be
+ *   checked against the file itself;
+ * - `complete-with-erased`: such an older export says `complete: true` but holds erased links.
+ *
+ * @example
+ * const w: VerifyWarning = { kind: 'no-head', message: 'the file records no chain head …' };
+ */
+export type VerifyWarning =
+  | {
+      kind: 'time-backwards';
+      /** The position of the later-dated record… */
+      seq: number;
+      id?: string;
+      at: string;
+      /** …and of the record before it that carries a time (hash-only links have none). */
+      previousSeq: number;
+      previousAt: string;
+      message: string;
+    }
+  | { kind: 'no-head' | 'complete-with-erased'; message: string };
+
+/**
+ * Where a chain ends: its last link's position and hash, and how many links it has. An empty
+ * chain ends at `lastSeq: -1` with the genesis hash, the `prevHash` its first link will carry.
+ *
+ * @example
+ * chainEnd([]); // { lastSeq: -1, headHash: GENESIS_HASH, count: 0 }
+ */
+export interface ChainEnd {
+  lastSeq: number;
+  headHash: string;
+  count: number;
+}
+
+/**
+ * What went wrong when a check fails: a `record` of the chain, the file's `complete` claim, the
+ * file's own head (`file-head`: the chain no longer ends where the file says), or a head hash the
+ * caller gave (`given-head`: not in this chain).
+ */
+export type VerifyFailure = 'record' | 'complete' | 'file-head' | 'given-head';
+
+/**
+ * The result of checking a chain: where it first goes wrong, and why. `auditChain` and
+ * `verifyExport` add what an investigator needs besides (`VerifyDetails`); the extra fields are
+ * optional here so results made by `verifyChain`, or by hand, still fit.
  *
  * @example
  * const r: VerifyResult = { ok: false, firstBadSeq: 3, id: '…', reason: 'content does not match its hash (altered)' };
  */
-export type VerifyResult =
-  { ok: true; count: number } | { ok: false; firstBadSeq: number; id?: string; reason: string };
+export type VerifyResult = (
+  | { ok: true; count: number }
+  | { ok: false; firstBadSeq: number; id?: string; reason: string; failure?: VerifyFailure }
+) &
+  Partial<VerifyDetails>;
+
+/**
+ * The counts, completeness, warnings and end of a checked chain. `complete` is true only when no
+ * link is erased or redacted. On a failure, `counts.verified` counts the records before it.
+ *
+ * @example
+ * const d: VerifyDetails = { counts: { verified: 3, erased: 0, redacted: 0 }, complete: true, warnings: [], head: chainEnd(links) };
+ */
+export interface VerifyDetails {
+  counts: VerifyCounts;
+  complete: boolean;
+  warnings: VerifyWarning[];
+  /** Where the chain as checked ends (not what a file claims: see `verifyExport`). */
+  head: ChainEnd;
+}
+
+/**
+ * A `VerifyResult` with its details always present, from `auditChain` and `verifyExport`.
+ *
+ * @example
+ * const a: ChainAudit = await auditChain(log);
+ * a.head.headHash; // write this down: a later export must contain it
+ */
+export type ChainAudit = VerifyResult & VerifyDetails;
 
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const first = issues[0];
@@ -321,6 +409,98 @@ export async function verifyChain(log: {
     prevHash = rec.hash;
   }
   return { ok: true, count: links.length };
+}
+
+/**
+ * Where a chain ends (see `ChainEnd`). Links are taken in the order given, as `verifyChain`
+ * checks them.
+ *
+ * @example
+ * chainEnd(allLinks(log)).headHash === log.records.at(-1)?.hash; // true when nothing is erased
+ */
+export function chainEnd(links: readonly { seq: number; hash: string }[]): ChainEnd {
+  const last = links.at(-1);
+  return last
+    ? { lastSeq: last.seq, headHash: last.hash, count: links.length }
+    : { lastSeq: -1, headHash: GENESIS_HASH, count: 0 };
+}
+
+function timeOf(link: ExportLink): { at: string; id?: string } | null {
+  if (!('record' in link)) return null;
+  const rec = link.record as { createdAt?: unknown; at?: unknown; id?: unknown };
+  const at = link.kind === 'entry' ? rec.createdAt : rec.at;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return null;
+  return { at, ...(typeof rec.id === 'string' ? { id: rec.id } : {}) };
+}
+
+/**
+ * Records dated earlier than the record before them (an entry's `createdAt`, an amendment's `at`),
+ * comparing each with the nearest earlier link that carries a time (erased and redacted links do
+ * not). Only the step back is named: a record after it that goes forward again is not.
+ *
+ * @example
+ * timesBackwards(allLinks(log)).map((w) => w.message);
+ * // ['seq 3 (id …) is dated 2026-11-01T09:00:00.000Z, earlier than seq 2 (2026-11-03T14:05:00.000Z) before it']
+ */
+export function timesBackwards(
+  links: readonly ExportLink[],
+): Extract<VerifyWarning, { kind: 'time-backwards' }>[] {
+  const warnings: Extract<VerifyWarning, { kind: 'time-backwards' }>[] = [];
+  let previous: { seq: number; at: string } | null = null;
+  for (const [i, link] of links.entries()) {
+    const t = timeOf(link);
+    if (t === null) continue;
+    if (previous !== null && Date.parse(t.at) < Date.parse(previous.at)) {
+      const id = t.id === undefined ? '' : ` (id ${t.id})`;
+      warnings.push({
+        kind: 'time-backwards',
+        seq: i,
+        ...(t.id === undefined ? {} : { id: t.id }),
+        at: t.at,
+        previousSeq: previous.seq,
+        previousAt: previous.at,
+        message: `seq ${i}${id} is dated ${t.at}, earlier than seq ${previous.seq} (${previous.at}) before it`,
+      });
+    }
+    previous = { seq: i, at: t.at };
+  }
+  return warnings;
+}
+
+/**
+ * `verifyChain` and what an investigator needs besides: how many records were verified and how
+ * many links are erased or redacted, whether the chain is complete (none are), records dated
+ * earlier than the one before them (warnings, not failures), and where the chain ends (its head:
+ * write the hash down, and a later copy of the chain that no longer contains it has lost records).
+ *
+ * @example
+ * const a = await auditChain(log);
+ * a.ok ? `${a.counts.verified} verified, head ${a.head.headHash}` : a.reason;
+ */
+export async function auditChain(log: {
+  records: readonly ExportLink[];
+  erased?: readonly Tombstone[];
+}): Promise<ChainAudit> {
+  const result = await verifyChain(log);
+  const links = allLinks(log);
+  // Past a failure nothing can be relied on, so neither count nor date what follows it.
+  const upTo = result.ok ? links.length : result.firstBadSeq;
+  const counts: VerifyCounts = { verified: 0, erased: 0, redacted: 0 };
+  for (const [i, link] of links.entries()) {
+    if (!('record' in link)) {
+      if ('erased' in link && link.erased) counts.erased += 1;
+      else counts.redacted += 1;
+    } else if (i < upTo) {
+      counts.verified += 1;
+    }
+  }
+  return {
+    ...(result.ok ? result : { ...result, failure: 'record' as const }),
+    counts,
+    complete: counts.erased === 0 && counts.redacted === 0,
+    warnings: timesBackwards(links.slice(0, upTo)),
+    head: chainEnd(links),
+  };
 }
 
 /**

@@ -1,11 +1,16 @@
 import Papa from 'papaparse';
 import {
   allLinks,
+  auditChain,
+  chainEnd,
   currentView,
+  GENESIS_HASH,
   sha256Hex,
-  verifyChain,
   type BlockView,
+  type ChainAudit,
+  type VerifyFailure,
   type VerifyResult,
+  type VerifyWarning,
 } from './chain';
 import { NO_LINKS, personKeys, tryUserKey, type LinkTable } from './identity';
 import {
@@ -114,10 +119,13 @@ function redact(link: ChainedRecord): ExportLink {
 /**
  * A block-log export. The whole chain is always included so it verifies end to end; records the
  * filter does not select (other users, other dates) are reduced to their hashes. An entry's
- * amendments go wherever the entry goes, so the export shows its current state.
+ * amendments go wherever the entry goes, so the export shows its current state. `heads` names
+ * where the chain ends (`installationId`, the last link's seq and hash, the number of links), so
+ * a file cut short afterwards no longer matches it; `complete` is false when any link is redacted
+ * or erased.
  *
  * @example
- * const file = exportBlockLog(log, { user: 'x:jbloggs' }, moderator, new Date());
+ * const file = exportBlockLog(log, { user: 'x:jbloggs' }, moderator, new Date(), await installationId());
  * const text = JSON.stringify(file, null, 2);
  */
 export function exportBlockLog(
@@ -125,6 +133,7 @@ export function exportBlockLog(
   filter: ExportFilter,
   exportedBy: Moderator,
   now: Date,
+  installationId: string,
   links: LinkTable = NO_LINKS,
 ): BlockLogExport {
   const ids = selectedEntryIds(log, filter, links);
@@ -143,7 +152,8 @@ export function exportBlockLog(
     exportedAt: now.toISOString(),
     exportedBy,
     filter,
-    complete: chain.every((l) => 'record' in l || ('erased' in l && l.erased === true)),
+    complete: chain.every((l) => 'record' in l),
+    heads: [{ installationId, ...chainEnd(chain) }],
     chain,
   };
 }
@@ -283,27 +293,131 @@ export function blockLogFromExport(file: BlockLogExport): BlockLog | null {
 }
 
 /**
- * Checks an imported export: the hash chain for a block log (a "complete" file must have no
- * redacted links), the evidence digests for contacts.
+ * What `verifyExport` can check besides the file itself.
  *
  * @example
- * const result = await verifyExport(file);
+ * await verifyExport(file, { head: 'e3b0…' }); // the hash printed on an earlier report
+ */
+export interface VerifyExportOptions {
+  /**
+   * A head hash the investigator holds from earlier (printed on an earlier report, quoted in a
+   * complaint, the `headHash` of an earlier export): the chain must contain a link with this hash,
+   * or records after it were removed. 64 hex digits; upper case is accepted.
+   */
+  head?: string;
+}
+
+/**
+ * What verifying an export found: for a block-log export a `ChainAudit`, and where the given
+ * head (if any) is in the chain (`givenHeadSeq`, -1 for the genesis hash of an empty chain).
+ */
+export type ExportAudit = ChainAudit & { givenHeadSeq?: number };
+
+function failWith(
+  audit: ChainAudit,
+  failure: VerifyFailure,
+  firstBadSeq: number,
+  reason: string,
+): ExportAudit {
+  const { counts, complete, warnings, head } = audit;
+  return { ok: false, firstBadSeq, reason, failure, counts, complete, warnings, head };
+}
+
+/**
+ * Checks that a file's chain ends where its own head says. The head can be rewritten along with
+ * the chain, so this catches a file cut short by someone who did not know to; a head hash held
+ * from earlier (`VerifyExportOptions.head`) catches the rest.
+ */
+function checkFileHead(file: BlockLogExport, audit: ChainAudit): ExportAudit | null {
+  const heads = file.heads ?? [];
+  if (heads.length !== 1) {
+    return failWith(
+      audit,
+      'file-head',
+      file.chain.length,
+      `the file lists ${heads.length === 0 ? 'no chain heads' : `${heads.length} chain heads`} but holds one chain`,
+    );
+  }
+  const said = heads[0]!;
+  const is = audit.head;
+  const ends = is.count === 0 ? 'it holds no records' : `it ends at seq ${is.lastSeq}`;
+  if (said.lastSeq > is.lastSeq) {
+    return failWith(
+      audit,
+      'file-head',
+      is.lastSeq + 1,
+      `seq ${is.lastSeq + 1} is missing: the file's head says the chain ends at seq ${said.lastSeq} (head hash ${said.headHash}), but ${ends}: records after it have been removed`,
+    );
+  }
+  if (said.lastSeq < is.lastSeq) {
+    return failWith(
+      audit,
+      'file-head',
+      said.lastSeq + 1,
+      `seq ${said.lastSeq + 1} comes after the file's head (seq ${said.lastSeq}, head hash ${said.headHash}): records were added to the chain after it was exported`,
+    );
+  }
+  if (said.headHash !== is.headHash) {
+    return failWith(
+      audit,
+      'file-head',
+      Math.max(is.lastSeq, 0),
+      `seq ${is.lastSeq} has hash ${is.headHash}, not the file's head hash ${said.headHash}: the last record or the head was replaced`,
+    );
+  }
+  if (said.count !== is.count) {
+    return failWith(
+      audit,
+      'file-head',
+      Math.max(is.lastSeq, 0),
+      `the file's head counts ${said.count} links but the chain has ${is.count}`,
+    );
+  }
+  return null;
+}
+
+const HEAD_HASH = /^[0-9a-f]{64}$/i;
+
+/**
+ * Whether `text` is a head hash `verifyExport` accepts: 64 hex digits.
+ *
+ * @example
+ * isHeadHash('0'.repeat(64)); // true
+ * isHeadHash('abc'); // false
+ */
+export function isHeadHash(text: string): boolean {
+  return HEAD_HASH.test(text);
+}
+
+/**
+ * Checks an imported export. For a block log: the hash chain (`auditChain`: counts, erased and
+ * redacted links, records dated earlier than the one before them as warnings), that a file saying
+ * `complete` has neither redacted nor erased links, that the chain ends at the file's own head,
+ * and, with `options.head`, that the chain contains that head hash (otherwise the newest records
+ * were removed, or the file is of another chain). Files made before exports carried `heads` still
+ * verify, with a `no-head` warning, and their `complete: true` beside erased links (as those
+ * versions wrote it) is a warning rather than a failure. For contacts: the evidence digests.
+ *
+ * @example
+ * const result = await verifyExport(file, { head: headHashFromEarlierReport });
  * result.ok ? `OK, ${result.count} records` : `seq ${result.firstBadSeq}: ${result.reason}`;
  */
-export async function verifyExport(file: ExportFile): Promise<VerifyResult> {
-  if (file.kind === 'block-log') {
-    if (file.complete) {
-      const i = file.chain.findIndex((l) => !('record' in l) && !('erased' in l && l.erased));
-      if (i >= 0) {
-        return {
-          ok: false,
-          firstBadSeq: i,
-          reason: 'the file says it is complete but this record is missing',
-        };
-      }
-    }
-    return verifyChain({ records: file.chain });
+export async function verifyExport(
+  file: BlockLogExport,
+  options?: VerifyExportOptions,
+): Promise<ExportAudit>;
+export async function verifyExport(
+  file: ExportFile,
+  options?: VerifyExportOptions,
+): Promise<VerifyResult>;
+export async function verifyExport(
+  file: ExportFile,
+  options: VerifyExportOptions = {},
+): Promise<VerifyResult> {
+  if (options.head !== undefined && !isHeadHash(options.head)) {
+    throw new RangeError(`a head hash is 64 hex digits, not ${JSON.stringify(options.head)}`);
   }
+  if (file.kind === 'block-log') return verifyBlockLogExport(file, options.head?.toLowerCase());
   for (const [i, c] of file.contacts.entries()) {
     if (c.evidence && (await sha256Hex(c.evidence.text)) !== c.evidence.sha256) {
       return {
@@ -315,6 +429,69 @@ export async function verifyExport(file: ExportFile): Promise<VerifyResult> {
     }
   }
   return { ok: true, count: file.contacts.length };
+}
+
+async function verifyBlockLogExport(
+  file: BlockLogExport,
+  givenHead: string | undefined,
+): Promise<ExportAudit> {
+  const audit = await auditChain({ records: file.chain });
+  const hasHeads = file.heads !== undefined;
+  if (file.complete) {
+    const missing = file.chain.findIndex((l) => !('record' in l) && !('erased' in l && l.erased));
+    if (missing >= 0) {
+      return failWith(
+        audit,
+        'complete',
+        missing,
+        'the file says it is complete but this record is missing',
+      );
+    }
+    const erased = file.chain.findIndex((l) => !('record' in l));
+    if (erased >= 0 && hasHeads) {
+      return failWith(
+        audit,
+        'complete',
+        erased,
+        'the file says it is complete but this record was erased (only its hash is in the file)',
+      );
+    }
+  }
+  if (!audit.ok) return audit;
+  const warnings: VerifyWarning[] = [...audit.warnings];
+  if (!hasHeads) {
+    warnings.push({
+      kind: 'no-head',
+      message:
+        'the file records no chain head (it was made before exports did), so records removed from its end would not show; check it against a head hash held from earlier',
+    });
+    if (file.complete && audit.counts.erased > 0) {
+      warnings.push({
+        kind: 'complete-with-erased',
+        message: `the file says it is complete, but ${audit.counts.erased} of its links were erased (versions before chain heads counted erased links as complete)`,
+      });
+    }
+  }
+  const checked: ChainAudit = { ...audit, warnings };
+  if (hasHeads) {
+    const bad = checkFileHead(file, checked);
+    if (bad) return bad;
+  }
+  if (givenHead === undefined) return checked;
+  const at = givenHead === GENESIS_HASH ? -1 : file.chain.findIndex((l) => l.hash === givenHead);
+  if (at === -1 && givenHead !== GENESIS_HASH) {
+    const end =
+      audit.head.count === 0
+        ? 'the chain holds no records'
+        : `the chain ends at seq ${audit.head.lastSeq} with head hash ${audit.head.headHash}`;
+    return failWith(
+      checked,
+      'given-head',
+      file.chain.length,
+      `the head hash you gave, ${givenHead}, is not in this chain: records after it may have been removed, or the file is of another chain (${end})`,
+    );
+  }
+  return { ...checked, givenHeadSeq: at };
 }
 
 const BLOCK_HEADERS = [

@@ -552,8 +552,38 @@ const exportBase = {
 };
 
 /**
+ * Where one installation's chain ended when it was exported: the `seq` and `hash` of its last link
+ * (an erased or redacted link counts: its hash stays in the chain) and how many links it had. An
+ * empty chain's head is `lastSeq: -1`, `headHash` the genesis hash (64 zeros: the `prevHash` its
+ * first link will carry) and `count: 0`. Anyone who wrote a head hash down (from a report or an
+ * earlier export) can later check that a chain still contains it, so the newest records cannot be
+ * dropped unnoticed.
+ *
+ * @example
+ * ChainHeadSchema.parse({
+ *   installationId: '5c0c1c52-8d55-4d5e-b1c3-8a9f0d1e2f30', lastSeq: 11,
+ *   headHash: 'a'.repeat(64), count: 12,
+ * });
+ */
+export const ChainHeadSchema = z.object({
+  /** The installation that keeps the chain (`local:installationId`, lib/storage/installation.ts). */
+  installationId: z.uuid(),
+  lastSeq: z.int().min(-1),
+  headHash: Sha256HexSchema,
+  count: z.int().min(0),
+});
+export type ChainHead = z.infer<typeof ChainHeadSchema>;
+
+/**
  * A JSON export file. A block-log export carries the whole hash chain, with other users' records
- * redacted to their hashes when filtered (`complete: false`).
+ * redacted to their hashes when filtered. `complete` is true only when every link carries its
+ * record: no redacted and no erased links (files made before `heads` existed also said `true`
+ * with erased links; `verifyExport` warns about those rather than failing them).
+ *
+ * `heads` lists each chain's head (one today: this installation's; a list because the project
+ * will later hold several installations' chains side by side). New exports always write it; it
+ * is optional so that exports made before it existed, already handed out as evidence, still read
+ * and verify. It is an addition older readers ignore, so `schemaVersion` stays 1.
  *
  * @example
  * ExportFileSchema.parse({
@@ -567,6 +597,7 @@ export const ExportFileSchema = z.discriminatedUnion('kind', [
     ...exportBase,
     kind: z.literal('block-log'),
     complete: z.boolean(),
+    heads: z.array(ChainHeadSchema).optional(),
     chain: z.array(ExportLinkSchema),
   }),
   z.object({

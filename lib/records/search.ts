@@ -103,21 +103,67 @@ export function linksOfEntry(log: BlockLog, entryId: string): ChainedRecord[] {
   );
 }
 
+function detailsText(result: VerifyResult): string {
+  const parts: string[] = [];
+  const { counts, head, warnings } = result;
+  if (counts && counts.erased > 0) {
+    parts.push(
+      `${counts.erased} of them ${counts.erased === 1 ? 'was' : 'were'} erased: only ${counts.erased === 1 ? 'its hash remains' : 'their hashes remain'}.`,
+    );
+  }
+  if (counts && counts.redacted > 0) {
+    parts.push(
+      `${counts.redacted} ${counts.redacted === 1 ? 'is another user’s record' : 'are other users’ records'}, present as hashes only.`,
+    );
+  }
+  if (head) {
+    parts.push(
+      head.count === 0
+        ? `The chain is empty: head hash ${head.headHash}.`
+        : `The chain ends at record ${head.lastSeq}, head hash ${head.headHash}.`,
+    );
+  }
+  for (const w of warnings ?? []) {
+    parts.push(
+      w.kind === 'time-backwards'
+        ? `Warning: record ${w.seq} is dated ${w.at}, earlier than record ${w.previousSeq} before it (${w.previousAt}); a clock may have been wrong.`
+        : `Warning: ${w.message}.`,
+    );
+  }
+  return parts.map((p) => ` ${p}`).join('');
+}
+
 /**
  * A verification result in words, naming the first record that fails (its position, whether it
  * is an entry or an amendment, whose entry, its id and why), for the popup and the printed report.
+ * A result from `auditChain` also says how many records were erased, where the chain ends (its
+ * head hash, for the investigator to write down) and which records are dated earlier than the one
+ * before them.
  *
  * @example
  * describeVerification(log, await verifyChain(log));
  * // 'Chain verified: all 12 records are intact.'
+ * describeVerification(log, await auditChain(log));
+ * // 'Chain verified: all 12 records are intact. The chain ends at record 11, head hash 3f…'
  */
 export function describeVerification(
-  log: { records: readonly { kind: string; record?: unknown }[] },
+  log: {
+    records: readonly { seq: number; kind: string; record?: unknown }[];
+    erased?: readonly { seq: number; kind: string }[];
+  },
   result: VerifyResult,
 ): string {
-  if (result.ok) return `Chain verified: all ${result.count} records are intact.`;
-  const link = log.records[result.firstBadSeq];
-  const what = link?.kind === 'amendment' ? 'amendment' : 'entry';
+  if (result.ok)
+    return `Chain verified: all ${result.count} records are intact.${detailsText(result)}`;
+  // `firstBadSeq` is a position in the whole chain, erased links included.
+  const links: readonly { seq: number; kind: string; record?: unknown }[] =
+    log.erased && log.erased.length > 0
+      ? [...log.records, ...log.erased].sort((a, b) => a.seq - b.seq)
+      : log.records;
+  const link = links[result.firstBadSeq];
+  const what =
+    (link && !('record' in link) ? 'erased ' : '') +
+    (link?.kind === 'amendment' ? 'amendment' : 'entry');
   let who = '';
   if (link?.kind === 'entry' && typeof link.record === 'object' && link.record !== null) {
     const user = (link.record as { user?: { handle?: unknown; profileUrl?: unknown } }).user;

@@ -124,7 +124,10 @@ describe('the popup’s questions about the block log', () => {
     await storage.setItems(blockLogWrites(log));
     expect(await handleMessage({ type: 'block:verify' }, deps)).toEqual({
       ok: true,
-      verification: { ok: true, text: 'Chain verified: all 2 records are intact.' },
+      verification: {
+        ok: true,
+        text: `Chain verified: all 2 records are intact. The chain ends at record 1, head hash ${log.records[1]!.hash}.`,
+      },
     });
     const tampered: BlockLog = structuredClone(log);
     const rec = tampered.records[1]!.record as { justification: string };

@@ -267,7 +267,9 @@ describe('popup: block log', () => {
     await user.type(screen.getByLabelText('From (date)'), '2026-11-13');
     expect(within(list()).queryAllByRole('button')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Verify chain' }));
-    await screen.findByText('Chain verified: all 3 records are intact.');
+    await screen.findByText(
+      /^Chain verified: all 3 records are intact\. The chain ends at record 2, head hash [0-9a-f]{64}\.$/,
+    );
   });
 
   it('should name the tampered entry when verification fails', async () => {

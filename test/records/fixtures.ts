@@ -17,6 +17,9 @@ export function uuid(n: number = ++counter): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
+/** The installation id the tests' exports name as their chain's keeper. */
+export const INSTALLATION = '5c0c1c52-8d55-4d5e-b1c3-8a9f0d1e2f30';
+
 export const moderator: Moderator = {
   name: 'A. Moderator',
   staffNumber: '12345',

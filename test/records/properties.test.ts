@@ -23,7 +23,7 @@ import {
   type UserIdentity,
 } from '../../lib/records';
 import { CRITERION_IDS } from '../../lib/policy';
-import { accounts, mainX, moderator } from './fixtures';
+import { accounts, INSTALLATION, mainX, moderator } from './fixtures';
 
 const HOUR = 3_600_000;
 const W = 30 * 24 * HOUR;
@@ -341,7 +341,15 @@ describe('export round trip', () => {
         async (entries, amendments) => {
           const log = await buildLog(entries, amendments);
           const back = parseExport(
-            exportJson(exportBlockLog(log, {}, moderator, new Date('2026-11-25T14:05:00.000Z'))),
+            exportJson(
+              exportBlockLog(
+                log,
+                {},
+                moderator,
+                new Date('2026-11-25T14:05:00.000Z'),
+                INSTALLATION,
+              ),
+            ),
           );
           if (!back.ok) throw new Error(back.message);
           expect(back.file.kind).toBe('block-log');
