@@ -67,7 +67,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string | undefined) {
   const { counts } = result;
   const lines = [
-    `  verified: ${plural(counts.verified, 'record')}; erased: ${plural(counts.erased, 'link')}; redacted: ${plural(counts.redacted, 'link')} (other records present as hashes only)`,
+    `  verified: ${plural(counts.verified, 'record')}; erased: ${plural(counts.erased, 'link')}; redacted: ${plural(counts.redacted, 'link')} (other records present as hashes only)${counts.setAside > 0 ? `; set aside: ${plural(counts.setAside, 'link')} (unreadable when exported, kept by the exporting installation)` : ''}`,
     `  complete: ${result.complete ? 'yes' : 'no'}${file.complete !== result.complete ? ` (the file says ${file.complete ? 'yes' : 'no'})` : ''}`,
   ];
   if (file.heads === undefined) {

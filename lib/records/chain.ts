@@ -122,7 +122,8 @@ export async function linkHash(body: LinkBody): Promise<string> {
 
 /**
  * Every link of a log in chain order: the records and the tombstones of erased records (as links
- * without a record, marked `erased`), which is what `verifyChain` and exports need.
+ * without a record, marked `erased`, or `setAside` for a record set aside as unreadable), which
+ * is what `verifyChain` and exports need.
  *
  * @example
  * allLinks(log).length; // records plus erased links
@@ -138,16 +139,23 @@ export function allLinks(log: {
     kind: t.kind,
     prevHash: t.prevHash,
     hash: t.hash,
-    erased: true,
+    ...(t.reason === 'set-aside' ? { setAside: true as const } : { erased: true as const }),
   }));
   return [...log.records, ...stones].sort((a, b) => a.seq - b.seq);
 }
 
+/** Why records were erased (a set-aside link is not erased: see `TombstoneSchema`). */
+export type ErasureReason = Exclude<Tombstone['reason'], 'set-aside'>;
+
 async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): Promise<BlockLog> {
-  // Erased links keep their place, so the next seq counts them and may link to a tombstone.
-  const erased = log.erased ?? [];
-  const seq = log.records.length + erased.length;
-  const last = log.records.find((r) => r.seq === seq - 1) ?? erased.find((t) => t.seq === seq - 1);
+  // Erased and set-aside links keep their place, so the next seq counts them and may link to a
+  // tombstone. It follows the highest seq, not the number of links: a link lost without a
+  // tombstone leaves a gap that Verify names, and must not make the next link repeat a seq.
+  let last: { seq: number; hash: string } | undefined;
+  for (const link of [...log.records, ...(log.erased ?? [])]) {
+    if (!last || link.seq > last.seq) last = link;
+  }
+  const seq = last ? last.seq + 1 : 0;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = await linkHash({ ...body, seq, prevHash });
   const link = { ...body, seq, prevHash, hash } as ChainedRecord;
@@ -165,7 +173,7 @@ async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): 
 export function eraseRecords(
   log: BlockLog,
   entryIds: ReadonlySet<string>,
-  reason: Tombstone['reason'],
+  reason: ErasureReason,
   now: Date,
 ): { log: BlockLog; erased: Tombstone[] } {
   const kept: ChainedRecord[] = [];
@@ -243,12 +251,14 @@ export async function appendAmendment(log: BlockLog, amendment: Amendment): Prom
  * `redacted` (another user's record left out of a filtered export).
  *
  * @example
- * const c: VerifyCounts = { verified: 10, erased: 2, redacted: 0 };
+ * const c: VerifyCounts = { verified: 10, erased: 2, redacted: 0, setAside: 0 };
  */
 export interface VerifyCounts {
   verified: number;
   erased: number;
   redacted: number;
+  /** Links whose stored record failed its schema and was set aside (kept under quarantine). */
+  setAside: number;
 }
 
 /**
@@ -334,6 +344,13 @@ export interface VerifyDetails {
  */
 export type ChainAudit = VerifyResult & VerifyDetails;
 
+/** Whether a hash-only link stands for a record the log knows of (erased or set aside). */
+export function accountedFor(link: ExportLink): boolean {
+  return (
+    ('erased' in link && link.erased === true) || ('setAside' in link && link.setAside === true)
+  );
+}
+
 function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   if (!first) return 'invalid record';
@@ -384,8 +401,9 @@ export async function verifyChain(log: {
       );
     }
     if (!('record' in link)) {
-      // An erased link is accounted for (its ids are known above); a redacted one is not.
-      if (!('erased' in link && link.erased)) redactedSoFar = true;
+      // An erased or set-aside link is accounted for (its ids are known above); a redacted one
+      // is not.
+      if (!accountedFor(link)) redactedSoFar = true;
       prevHash = link.hash;
       continue;
     }
@@ -485,10 +503,11 @@ export async function auditChain(log: {
   const links = allLinks(log);
   // Past a failure nothing can be relied on, so neither count nor date what follows it.
   const upTo = result.ok ? links.length : result.firstBadSeq;
-  const counts: VerifyCounts = { verified: 0, erased: 0, redacted: 0 };
+  const counts: VerifyCounts = { verified: 0, erased: 0, redacted: 0, setAside: 0 };
   for (const [i, link] of links.entries()) {
     if (!('record' in link)) {
       if ('erased' in link && link.erased) counts.erased += 1;
+      else if ('setAside' in link && link.setAside) counts.setAside += 1;
       else counts.redacted += 1;
     } else if (i < upTo) {
       counts.verified += 1;
@@ -497,7 +516,7 @@ export async function auditChain(log: {
   return {
     ...(result.ok ? result : { ...result, failure: 'record' as const }),
     counts,
-    complete: counts.erased === 0 && counts.redacted === 0,
+    complete: counts.erased === 0 && counts.redacted === 0 && counts.setAside === 0,
     warnings: timesBackwards(links.slice(0, upTo)),
     head: chainEnd(links),
   };

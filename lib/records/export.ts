@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import {
   allLinks,
+  accountedFor,
   auditChain,
   chainEnd,
   currentView,
@@ -438,7 +439,7 @@ async function verifyBlockLogExport(
   const audit = await auditChain({ records: file.chain });
   const hasHeads = file.heads !== undefined;
   if (file.complete) {
-    const missing = file.chain.findIndex((l) => !('record' in l) && !('erased' in l && l.erased));
+    const missing = file.chain.findIndex((l) => !('record' in l) && !accountedFor(l));
     if (missing >= 0) {
       return failWith(
         audit,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currentView, eraseRecords } from './chain';
+import { currentView, eraseRecords, type ErasureReason } from './chain';
 import { buildLinkTable, personKeys, tryUserKey } from './identity';
 import type {
   BlockLog,
@@ -107,7 +107,7 @@ function remove<D extends DraftRef>(
     events: ReadonlySet<string>;
     drafts: ReadonlySet<string>;
   },
-  reason: Tombstone['reason'],
+  reason: ErasureReason,
   now: Date,
 ): RemovalResult<D> {
   const { log, erased } = eraseRecords(data.blockLog, ids.entries, reason, now);

@@ -1,4 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import {
+  ChainedRecordSchema,
+  Sha256HexSchema,
+  TombstoneSchema,
+  type BlockLog,
+  type Tombstone,
+} from './schemas';
 
 /**
  * One stored record that failed its schema and was set aside on its own: where it was in its
@@ -83,4 +90,66 @@ export function describeSetAside(setAside: readonly SetAside[]): string {
   const which = `record ${first.index}${first.id ? `, id ${first.id}` : ''}: ${first.problem}`;
   const more = n > 1 ? `; and ${n - 1} more` : '';
   return `${n} ${n === 1 ? 'record is' : 'records are'} not valid and ${n === 1 ? 'was' : 'were'} set aside (${which}${more}); the others are in use.`;
+}
+
+const LinkFrameSchema = z.object({
+  seq: z.int().min(0),
+  kind: z.enum(['entry', 'amendment']),
+  prevHash: Sha256HexSchema,
+  hash: Sha256HexSchema,
+  record: z.object({ id: z.uuid(), entryId: z.uuid().optional() }).loose(),
+});
+
+/**
+ * Checks a stored block log link by link, so one record that fails its schema does not take the
+ * log with it, and the chain is never restarted. A bad link whose place in the chain can still be
+ * read (seq, kind, hashes, ids) becomes a `set-aside` tombstone: the chain goes on past it, Verify
+ * names it, and the next entry still follows the last link. One whose place cannot be read is left
+ * out, and Verify then names the gap it leaves. Null when `raw` is not a block log at all.
+ *
+ * @example
+ * const r = salvageBlockLog(raw, new Date());
+ * r?.value.erased?.filter((t) => t.reason === 'set-aside'); // the links set aside
+ */
+export function salvageBlockLog(
+  raw: unknown,
+  now: Date,
+): { value: BlockLog; setAside: SetAside[] } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { schemaVersion, records, erased = [] } = raw as Record<string, unknown>;
+  if (schemaVersion !== 1 || !Array.isArray(records) || !Array.isArray(erased)) return null;
+  const kept = salvageList({ records }, 'records', ChainedRecordSchema)!;
+  const stones = salvageList({ erased }, 'erased', TombstoneSchema)!;
+  const setAside: SetAside[] = [...kept.setAside];
+  const tombstones: Tombstone[] = [...stones.kept];
+  for (const bad of kept.setAside) {
+    const frame = LinkFrameSchema.safeParse(records[bad.index]);
+    if (!frame.success) continue;
+    const { seq, kind, prevHash, hash, record } = frame.data;
+    const entryId = kind === 'entry' ? record.id : record.entryId;
+    if (entryId === undefined) continue;
+    tombstones.push({
+      seq,
+      kind,
+      prevHash,
+      hash,
+      id: record.id,
+      entryId,
+      erasedAt: now.toISOString(),
+      reason: 'set-aside',
+      problem: bad.problem,
+    });
+  }
+  for (const bad of stones.setAside) {
+    setAside.push({ ...bad, problem: `erased link ${bad.index}: ${bad.problem}` });
+  }
+  tombstones.sort((a, b) => a.seq - b.seq);
+  return {
+    value: {
+      schemaVersion: 1,
+      records: kept.kept,
+      ...(tombstones.length > 0 ? { erased: tombstones } : {}),
+    },
+    setAside,
+  };
 }

@@ -448,6 +448,8 @@ export const ExportLinkSchema = z.union([
       hash: Sha256HexSchema,
       /** Set when the record was erased in the exporting log (not merely left out of the file). */
       erased: z.literal(true).optional(),
+      /** Set when the exporting log had set the record aside as unreadable (see `TombstoneSchema`). */
+      setAside: z.literal(true).optional(),
     })
     .strict(),
 ]);
@@ -458,6 +460,11 @@ export type ExportLink = z.infer<typeof ExportLinkSchema>;
  * its place in the chain (`seq`, `prevHash`, and the `hash` the record had) and the ids, never the
  * content. `verifyChain` checks the linkage across it, so the rest of the log still verifies and a
  * link that was removed without leaving a tombstone still shows.
+ *
+ * `reason: 'set-aside'` marks a stored link whose record failed its schema when read
+ * (`salvageBlockLog`): its place and hash are kept here so the chain goes on past it, `problem`
+ * says why, and the stored value, the record included, is kept under the quarantine key named in
+ * the data problems. It was not erased: Verify and the report list it as set aside.
  *
  * @example
  * TombstoneSchema.parse({
@@ -476,7 +483,9 @@ export const TombstoneSchema = z.object({
   /** The entry the record belonged to (its own id for an entry). */
   entryId: z.uuid(),
   erasedAt: IsoUtcSchema,
-  reason: z.enum(['retention', 'erasure-request']),
+  reason: z.enum(['retention', 'erasure-request', 'set-aside']),
+  /** For a set-aside link: why its record failed its schema. */
+  problem: z.string().optional(),
 });
 export type Tombstone = z.infer<typeof TombstoneSchema>;
 

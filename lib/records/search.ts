@@ -1,5 +1,5 @@
 import type { CriterionId, Platform } from '../policy/schema';
-import type { BlockLog, ChainedRecord } from './schemas';
+import type { BlockLog, ChainedRecord, Tombstone } from './schemas';
 import type { BlockStatus, BlockView, VerifyResult } from './chain';
 import { londonDate } from './time';
 import { blockRowOf, type BlockRow } from './blockIndex';
@@ -103,9 +103,25 @@ export function linksOfEntry(log: BlockLog, entryId: string): ChainedRecord[] {
   );
 }
 
-function detailsText(result: VerifyResult): string {
+/** The set-aside links of a log, named for Verify and the report: position, id and why. */
+function setAsideText(erased: readonly SetAsideLink[]): string {
+  const links = erased.filter((t) => t.reason === 'set-aside');
+  if (links.length === 0) return '';
+  const named = links
+    .slice(0, 3)
+    .map((t) => `record ${t.seq} (${t.kind}, id ${t.id}${t.problem ? `: ${t.problem}` : ''})`)
+    .join('; ');
+  const more = links.length > 3 ? `; and ${links.length - 3} more` : '';
+  return `${links.length === 1 ? '1 record was' : `${links.length} records were`} set aside because the stored copy is not valid: ${named}${more}. The stored copy is kept under quarantine (see data problems); only the hash is in the chain.`;
+}
+
+type SetAsideLink = Pick<Tombstone, 'seq' | 'kind' | 'id' | 'reason' | 'problem'>;
+
+function detailsText(erased: readonly SetAsideLink[], result: VerifyResult): string {
   const parts: string[] = [];
   const { counts, head, warnings } = result;
+  const setAside = setAsideText(erased);
+  if (setAside) parts.push(setAside);
   if (counts && counts.erased > 0) {
     parts.push(
       `${counts.erased} of them ${counts.erased === 1 ? 'was' : 'were'} erased: only ${counts.erased === 1 ? 'its hash remains' : 'their hashes remain'}.`,
@@ -136,7 +152,8 @@ function detailsText(result: VerifyResult): string {
 /**
  * A verification result in words, naming the first record that fails (its position, whether it
  * is an entry or an amendment, whose entry, its id and why), for the popup and the printed report.
- * A result from `auditChain` also says how many records were erased, where the chain ends (its
+ * Records set aside as unreadable (`salvageBlockLog`) are named. A result from `auditChain` also
+ * says how many records were erased, where the chain ends (its
  * head hash, for the investigator to write down) and which records are dated earlier than the one
  * before them.
  *
@@ -149,12 +166,13 @@ function detailsText(result: VerifyResult): string {
 export function describeVerification(
   log: {
     records: readonly { seq: number; kind: string; record?: unknown }[];
-    erased?: readonly { seq: number; kind: string }[];
+    erased?: readonly SetAsideLink[];
   },
   result: VerifyResult,
 ): string {
-  if (result.ok)
-    return `Chain verified: all ${result.count} records are intact.${detailsText(result)}`;
+  if (result.ok) {
+    return `Chain verified: all ${result.count} records are intact.${detailsText(log.erased ?? [], result)}`;
+  }
   // `firstBadSeq` is a position in the whole chain, erased links included.
   const links: readonly { seq: number; kind: string; record?: unknown }[] =
     log.erased && log.erased.length > 0
@@ -162,8 +180,11 @@ export function describeVerification(
       : log.records;
   const link = links[result.firstBadSeq];
   const what =
-    (link && !('record' in link) ? 'erased ' : '') +
-    (link?.kind === 'amendment' ? 'amendment' : 'entry');
+    (link && !('record' in link)
+      ? (link as { reason?: string }).reason === 'set-aside'
+        ? 'set-aside '
+        : 'erased '
+      : '') + (link?.kind === 'amendment' ? 'amendment' : 'entry');
   let who = '';
   if (link?.kind === 'entry' && typeof link.record === 'object' && link.record !== null) {
     const user = (link.record as { user?: { handle?: unknown; profileUrl?: unknown } }).user;
@@ -171,5 +192,6 @@ export function describeVerification(
     if (typeof name === 'string') who = ` for ${name}`;
   }
   const id = result.id ? `, id ${result.id}` : '';
-  return `Verification failed at record ${result.firstBadSeq} (${what}${who}${id}): ${result.reason}.`;
+  const setAside = setAsideText(log.erased ?? []);
+  return `Verification failed at record ${result.firstBadSeq} (${what}${who}${id}): ${result.reason}.${setAside ? ` ${setAside}` : ''}`;
 }

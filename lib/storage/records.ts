@@ -29,7 +29,7 @@ import {
   type RepeatCallerEventsStore,
 } from '../records';
 import type { AuditEntry } from '../records/retention';
-import { describeSetAside, salvageList, type SetAside } from '../records/salvage';
+import { describeSetAside, salvageBlockLog, salvageList, type SetAside } from '../records/salvage';
 import { bareKey } from './keys';
 
 /**
@@ -129,7 +129,7 @@ export interface CheckedItem<T> {
    * schema, and those set aside (see `salvageList`), so one bad record does not empty the item.
    * Null (or no `salvage`) when the value cannot be read record by record.
    */
-  salvage?: (raw: unknown) => { value: T; setAside: SetAside[] } | null;
+  salvage?: (raw: unknown, now: Date) => { value: T; setAside: SetAside[] } | null;
 }
 
 /**
@@ -167,7 +167,12 @@ export function checked<T>(
   };
 }
 
-export const blockLogItem = checked<BlockLog>('blockLog', BlockLogSchema, emptyBlockLog);
+export const blockLogItem = checked<BlockLog>(
+  'blockLog',
+  BlockLogSchema,
+  emptyBlockLog,
+  salvageBlockLog,
+);
 
 /**
  * `local:blockLogIndex`: the block log's list, one small row per entry (see `BlockIndexSchema` in
@@ -352,7 +357,7 @@ async function checkRaw<T>(
   if (raw === null || raw === undefined) return { value: checkedItem.fallback() };
   const parsed = checkedItem.schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
-  const salvaged = checkedItem.salvage?.(raw);
+  const salvaged = checkedItem.salvage?.(raw, options.now);
   if (salvaged) return setAsideRecords(checkedItem, raw, salvaged, options);
   const problem: DataProblem = {
     key: checkedItem.key,

@@ -183,7 +183,7 @@ describe('JSON export and import', () => {
     expect(await verifyExport(back.file)).toMatchObject({
       ok: true,
       count: 4,
-      counts: { verified: 4, erased: 0, redacted: 0 },
+      counts: { verified: 4, erased: 0, redacted: 0, setAside: 0 },
       complete: true,
     });
   });
@@ -200,7 +200,7 @@ describe('JSON export and import', () => {
     expect(await verifyExport(back.file)).toMatchObject({
       ok: true,
       count: 4,
-      counts: { verified: 2, erased: 0, redacted: 2 },
+      counts: { verified: 2, erased: 0, redacted: 2, setAside: 0 },
       complete: false,
     });
     expect(blockLogFromExport(back.file as never)).toBeNull();
@@ -388,7 +388,7 @@ describe('chain heads in block-log exports', () => {
     expect(await verifyExport(file)).toMatchObject({
       ok: true,
       count: 5,
-      counts: { verified: 3, erased: 2, redacted: 0 },
+      counts: { verified: 3, erased: 2, redacted: 0, setAside: 0 },
       complete: false,
     });
   });
