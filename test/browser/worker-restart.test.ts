@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './helpers';
+
+// Once is once across a stopped service worker: MV3 stops the background whenever it is idle, so
+// a moderator's retry (or a second press) may reach a fresh worker that remembers nothing in
+// memory. The record's id is the one the form chose, so the fresh worker still writes it once.
+
+let harness: Harness;
+let popup: Page;
+
+type Reply = { ok: boolean; error?: string; message?: string };
+
+interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { local: { get(keys: null | string): Promise<Record<string, unknown>> } };
+  };
+}
+
+function send(message: unknown): Promise<Reply> {
+  return popup.evaluate(
+    (m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<Reply>;
+}
+
+/** Every stored contact, from whichever `contacts*` keys hold them. */
+async function storedContactIds(): Promise<string[]> {
+  const all = await popup.evaluate(() =>
+    (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(null),
+  );
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('contacts'))
+    .flatMap(([, value]) =>
+      ((value as { contacts?: { id: string }[] }).contacts ?? []).map((c) => c.id),
+    );
+}
+
+/**
+ * Stops the extension's service worker, as Chromium does when it is idle. Its target is closed
+ * over CDP; the worker first gets a mark in its globals, so `workerIsFresh` can tell afterwards
+ * that the next message really woke a new worker rather than the old one.
+ */
+async function stopWorker(): Promise<void> {
+  const worker = harness.context.serviceWorkers()[0];
+  expect(worker, 'the background service worker is running').toBeDefined();
+  await worker!.evaluate(() => {
+    (globalThis as { __beforeStop?: boolean }).__beforeStop = true;
+  });
+  const cdp = await harness.context.newCDPSession(popup);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find(
+    (t) =>
+      t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${harness.extensionId}/`),
+  );
+  expect(target, 'the service worker target').toBeDefined();
+  expect(await cdp.send('Target.closeTarget', { targetId: target!.targetId })).toEqual({
+    success: true,
+  });
+  await cdp.detach();
+}
+
+/** Whether the running service worker started after the last `stopWorker`. */
+async function workerIsFresh(): Promise<boolean> {
+  const worker = harness.context.serviceWorkers()[0]!;
+  return worker.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop !== true);
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  popup = await harness.context.newPage();
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  await harness.browser.installed(0, 15_000);
+  expect(
+    await send({
+      type: 'moderator:set',
+      moderator: { name: 'Sam Moderator', staffNumber: '9876' },
+    }),
+  ).toMatchObject({ ok: true });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('a service worker stopped between two writes', () => {
+  it('should record a contact sent again after the stop once, and keep it', async () => {
+    const { accounts } = (await popup.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get('accounts'),
+    )) as { accounts: { accounts: { id: string; platform: string }[] } };
+    const account = accounts.accounts.find((a) => a.platform === 'x');
+    expect(account, 'a seeded X account').toBeDefined();
+    const request = {
+      type: 'contact:add-manual',
+      requestId: crypto.randomUUID(),
+      platform: 'x',
+      user: '@restart_tester',
+      accountId: account!.id,
+      reason: 'inappropriate',
+    };
+    const first = await send(request);
+    expect(first).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded\./) });
+    expect(await storedContactIds()).toEqual([request.requestId]);
+
+    await stopWorker();
+    // The message wakes a fresh worker, which finds the contact in storage, not in memory.
+    const again = await send(request);
+    expect(again).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Already recorded \(not counted twice\)\. 1 in /),
+    });
+    expect(await workerIsFresh()).toBe(true);
+    expect(await storedContactIds()).toEqual([request.requestId]);
+
+    // A different request after another stop is a new contact: nothing was lost either.
+    await stopWorker();
+    const next = await send({ ...request, requestId: crypto.randomUUID() });
+    expect(next).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded\. 2 in /) });
+    expect(await workerIsFresh()).toBe(true);
+    expect(await storedContactIds()).toHaveLength(2);
+  });
+});
