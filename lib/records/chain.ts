@@ -351,7 +351,15 @@ export function accountedFor(link: ExportLink): boolean {
   );
 }
 
-function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+/**
+ * A record's first schema problem in words: the path to the field, then what is wrong with it.
+ *
+ * @example
+ * firstIssueText(ChainedRecordSchema.safeParse(link).error!.issues); // 'record.createdAt: Invalid ISO datetime'
+ */
+export function firstIssueText(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
   const first = issues[0];
   if (!first) return 'invalid record';
   const path = first.path.map(String).join('.');
@@ -373,16 +381,23 @@ export async function verifyChain(log: {
   records: readonly ExportLink[];
   erased?: readonly Tombstone[];
 }): Promise<VerifyResult> {
+  return verifyLinks(allLinks(log), log.erased ?? []);
+}
+
+/** `verifyChain` over links already in chain order (`allLinks`), with the log's tombstones. */
+async function verifyLinks(
+  links: readonly ExportLink[],
+  erased: readonly Tombstone[],
+): Promise<VerifyResult> {
   const ids = new Set<string>();
   const entries = new Set<string>();
   // Erased records stay known by id, so an amendment after an erased entry still checks.
-  for (const t of log.erased ?? []) {
+  for (const t of erased) {
     ids.add(t.id);
     if (t.kind === 'entry') entries.add(t.id);
   }
   let redactedSoFar = false;
   let prevHash = GENESIS_HASH;
-  const links = allLinks(log);
   for (const [i, link] of links.entries()) {
     const id =
       'record' in link && typeof link.record === 'object' && link.record !== null
@@ -408,7 +423,7 @@ export async function verifyChain(log: {
       continue;
     }
     const parsed = ChainedRecordSchema.safeParse(link);
-    if (!parsed.success) return fail(`not a valid record: ${describe(parsed.error.issues)}`);
+    if (!parsed.success) return fail(`not a valid record: ${firstIssueText(parsed.error.issues)}`);
     const rec = parsed.data;
     if ((await linkHash(rec)) !== rec.hash)
       return fail('content does not match its hash (altered)');
@@ -499,8 +514,8 @@ export async function auditChain(log: {
   records: readonly ExportLink[];
   erased?: readonly Tombstone[];
 }): Promise<ChainAudit> {
-  const result = await verifyChain(log);
   const links = allLinks(log);
+  const result = await verifyLinks(links, log.erased ?? []);
   // Past a failure nothing can be relied on, so neither count nor date what follows it.
   const upTo = result.ok ? links.length : result.firstBadSeq;
   const counts: VerifyCounts = { verified: 0, erased: 0, redacted: 0, setAside: 0 };

@@ -6,6 +6,7 @@ import {
   type BlockLog,
   type Tombstone,
 } from './schemas';
+import { firstIssueText } from './chain';
 
 /**
  * One stored record that failed its schema and was set aside on its own: where it was in its
@@ -24,13 +25,6 @@ export interface SetAside {
 export interface SalvagedList<T> {
   kept: T[];
   setAside: SetAside[];
-}
-
-function firstIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid record';
-  const path = first.path.map(String).join('.');
-  return path ? `${path}: ${first.message}` : first.message;
 }
 
 function idOf(raw: unknown): string | undefined {
@@ -70,7 +64,7 @@ export function salvageList<T>(
     setAside.push({
       index,
       ...(id !== undefined ? { id } : {}),
-      problem: firstIssue(parsed.error),
+      problem: firstIssueText(parsed.error.issues),
     });
   });
   return { kept, setAside };

@@ -1,6 +1,6 @@
 import type { CriterionId, Platform } from '../policy/schema';
-import type { BlockLog, ChainedRecord, Tombstone } from './schemas';
-import type { BlockStatus, BlockView, VerifyResult } from './chain';
+import type { BlockLog, ChainedRecord, ExportLink, Tombstone } from './schemas';
+import { allLinks, type BlockStatus, type BlockView, type VerifyResult } from './chain';
 import { londonDate } from './time';
 import { blockRowOf, type BlockRow } from './blockIndex';
 
@@ -164,29 +164,26 @@ function detailsText(erased: readonly SetAsideLink[], result: VerifyResult): str
  * // 'Chain verified: all 12 records are intact. The chain ends at record 11, head hash 3f…'
  */
 export function describeVerification(
-  log: {
-    records: readonly { seq: number; kind: string; record?: unknown }[];
-    erased?: readonly SetAsideLink[];
-  },
+  log: { records: readonly ExportLink[]; erased?: readonly Tombstone[] },
   result: VerifyResult,
 ): string {
   if (result.ok) {
     return `Chain verified: all ${result.count} records are intact.${detailsText(log.erased ?? [], result)}`;
   }
-  // `firstBadSeq` is a position in the whole chain, erased links included.
-  const links: readonly { seq: number; kind: string; record?: unknown }[] =
-    log.erased && log.erased.length > 0
-      ? [...log.records, ...log.erased].sort((a, b) => a.seq - b.seq)
-      : log.records;
-  const link = links[result.firstBadSeq];
+  // `firstBadSeq` is a position in the whole chain, erased and set-aside links included.
+  const link = allLinks(log)[result.firstBadSeq];
+  const hashOnly = link && !('record' in link);
   const what =
-    (link && !('record' in link)
-      ? (link as { reason?: string }).reason === 'set-aside'
-        ? 'set-aside '
-        : 'erased '
-      : '') + (link?.kind === 'amendment' ? 'amendment' : 'entry');
+    (hashOnly ? ('setAside' in link && link.setAside ? 'set-aside ' : 'erased ') : '') +
+    (link?.kind === 'amendment' ? 'amendment' : 'entry');
   let who = '';
-  if (link?.kind === 'entry' && typeof link.record === 'object' && link.record !== null) {
+  // The record failed verification, so its fields are read with care, not as its type says.
+  if (
+    link?.kind === 'entry' &&
+    'record' in link &&
+    typeof link.record === 'object' &&
+    link.record !== null
+  ) {
     const user = (link.record as { user?: { handle?: unknown; profileUrl?: unknown } }).user;
     const name = user?.handle ?? user?.profileUrl;
     if (typeof name === 'string') who = ` for ${name}`;
