@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './helpers';
+import {
+  sendFrom,
+  setTestModerator,
+  startHarness,
+  storedContacts,
+  type ExtensionGlobals,
+  type Harness,
+} from './helpers';
 
 // The background is the one writer of records: every request goes through one promise queue, so
 // contacts recorded at the same moment from several tabs must all land. Four extension pages each
@@ -17,19 +24,8 @@ let pages: Page[] = [];
 
 type Reply = { ok: boolean; error?: string; status?: { countInWindow: number } };
 
-/** `chrome.runtime.sendMessage` and `chrome.storage.local.get` as an extension page sees them. */
-interface ExtensionGlobals {
-  chrome: {
-    runtime: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { local: { get(keys: null | string): Promise<Record<string, unknown>> } };
-  };
-}
-
 function send(page: Page, message: unknown): Promise<Reply> {
-  return page.evaluate(
-    (m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m),
-    message,
-  ) as Promise<Reply>;
+  return sendFrom<Reply>(page, message);
 }
 
 beforeAll(async () => {
@@ -45,12 +41,7 @@ beforeAll(async () => {
   const first = pages[0]!;
   // The force accounts are seeded on install; `installedAt` is written last.
   await harness.browser.installed(0, 15_000);
-  expect(
-    await send(first, {
-      type: 'moderator:set',
-      moderator: { name: 'Sam Moderator', staffNumber: '9876' },
-    }),
-  ).toMatchObject({ ok: true });
+  expect(await setTestModerator(first)).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await harness?.close();
@@ -97,20 +88,7 @@ describe('concurrent writes in the real browser', () => {
     expect(refused).toEqual([]);
 
     // Storage: every contact under any `contacts*` key, whatever the layout, counted by id.
-    const stored = await pages[0]!.evaluate(async () => {
-      const everything = await (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(
-        null,
-      );
-      const found: { id: string; commentKey?: string }[] = [];
-      for (const [key, value] of Object.entries(everything)) {
-        if (!key.startsWith('contacts') || key.endsWith('$')) continue;
-        const list = Array.isArray(value)
-          ? value
-          : ((value as { contacts?: unknown } | null)?.contacts ?? []);
-        if (Array.isArray(list)) found.push(...(list as { id: string; commentKey?: string }[]));
-      }
-      return found;
-    });
+    const stored = await storedContacts(pages[0]!);
     const ids = new Set(stored.map((c) => c.id));
     expect(ids.size).toBe(TABS * PER_TAB);
     const keys = new Set(stored.map((c) => c.commentKey));

@@ -191,3 +191,51 @@ export async function scrollThrough(page: Page): Promise<void> {
 export function badgeButton(page: Page, id: string) {
   return page.locator(`[data-test-comment="${id}"] ma-badge`).first().locator('button').first();
 }
+
+/** `chrome.runtime.sendMessage` and `chrome.storage.local.get` as an extension page sees them. */
+export interface ExtensionGlobals {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { local: { get(keys: null | string): Promise<Record<string, unknown>> } };
+  };
+}
+
+/** Sends `message` to the background from an extension page, as the popup does. */
+export function sendFrom<R = { ok: boolean; error?: string; message?: string }>(
+  page: Page,
+  message: unknown,
+): Promise<R> {
+  return page.evaluate(
+    (m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<R>;
+}
+
+/** Signs the tests' moderator in through the background, as the options page does. */
+export function setTestModerator(page: Page): Promise<{ ok: boolean; error?: string }> {
+  return sendFrom(page, {
+    type: 'moderator:set',
+    moderator: { name: 'Sam Moderator', staffNumber: '9876' },
+  });
+}
+
+/**
+ * Every stored contact under any `contacts*` key, whatever the layout (one array or the per-user
+ * buckets), read straight from storage by an extension page.
+ */
+export function storedContacts(page: Page): Promise<{ id: string; commentKey?: string }[]> {
+  return page.evaluate(async () => {
+    const everything = await (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(
+      null,
+    );
+    const found: { id: string; commentKey?: string }[] = [];
+    for (const [key, value] of Object.entries(everything)) {
+      if (!key.startsWith('contacts') || key.endsWith('$')) continue;
+      const list = Array.isArray(value)
+        ? value
+        : ((value as { contacts?: unknown } | null)?.contacts ?? []);
+      if (Array.isArray(list)) found.push(...(list as { id: string; commentKey?: string }[]));
+    }
+    return found;
+  });
+}

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './helpers';
+import {
+  sendFrom,
+  setTestModerator,
+  startHarness,
+  storedContacts,
+  type ExtensionGlobals,
+  type Harness,
+} from './helpers';
 
 // Once is once across a stopped service worker: MV3 stops the background whenever it is idle, so
 // a moderator's retry (or a second press) may reach a fresh worker that remembers nothing in
@@ -9,32 +16,13 @@ import { startHarness, type Harness } from './helpers';
 let harness: Harness;
 let popup: Page;
 
-type Reply = { ok: boolean; error?: string; message?: string };
-
-interface ExtensionGlobals {
-  chrome: {
-    runtime: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { local: { get(keys: null | string): Promise<Record<string, unknown>> } };
-  };
+function send(message: unknown) {
+  return sendFrom(popup, message);
 }
 
-function send(message: unknown): Promise<Reply> {
-  return popup.evaluate(
-    (m) => (globalThis as unknown as ExtensionGlobals).chrome.runtime.sendMessage(m),
-    message,
-  ) as Promise<Reply>;
-}
-
-/** Every stored contact, from whichever `contacts*` keys hold them. */
+/** The ids of every stored contact. */
 async function storedContactIds(): Promise<string[]> {
-  const all = await popup.evaluate(() =>
-    (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(null),
-  );
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith('contacts'))
-    .flatMap(([, value]) =>
-      ((value as { contacts?: { id: string }[] }).contacts ?? []).map((c) => c.id),
-    );
+  return (await storedContacts(popup)).map((c) => c.id);
 }
 
 /**
@@ -72,12 +60,7 @@ beforeAll(async () => {
   popup = await harness.context.newPage();
   await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
   await harness.browser.installed(0, 15_000);
-  expect(
-    await send({
-      type: 'moderator:set',
-      moderator: { name: 'Sam Moderator', staffNumber: '9876' },
-    }),
-  ).toMatchObject({ ok: true });
+  expect(await setTestModerator(popup)).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await harness?.close();
