@@ -76,8 +76,15 @@ function profileFromHref(href: string | null): Author | undefined {
   const groupUser = /^\/groups\/[^/]+\/user\/(\d+)\/?$/.exec(path)?.[1];
   if (groupUser)
     return { handle: groupUser, profileUrl: `${FB_ORIGIN}/profile.php?id=${groupUser}` };
-  const person = /^\/people\/[^/]+\/(\d+)\/?$/.exec(path)?.[1];
-  if (person) return { handle: person, profileUrl: `${FB_ORIGIN}/profile.php?id=${person}` };
+  const person = /^\/people\/([^/]+)\/(\d+|pfbid[0-9A-Za-z]+)\/?$/.exec(path);
+  if (person?.[2]?.startsWith('pfbid')) {
+    // An opaque profile id Facebook gives some profiles instead of a number; only this link form
+    // opens the profile, so it is kept as it is.
+    return { handle: person[2], profileUrl: `${FB_ORIGIN}/people/${person[1]}/${person[2]}/` };
+  }
+  if (person?.[2]) {
+    return { handle: person[2], profileUrl: `${FB_ORIGIN}/profile.php?id=${person[2]}` };
+  }
   const vanity = /^\/([A-Za-z0-9.-]{1,80})\/?$/.exec(path)?.[1];
   if (vanity && !RESERVED.has(vanity.toLowerCase())) {
     return { handle: vanity, profileUrl: `${FB_ORIGIN}/${vanity}` };

@@ -61,29 +61,43 @@ function findQuoteRoot(article: Element): Element | undefined {
   return pick(S.userName) ?? pick(S.tweetText);
 }
 
-function readAuthor(userName: Element | undefined): Author {
+/**
+ * The author from the User-Name block: the handle from its profile link's `href` only, never from
+ * the text, since a display name is free text and can read `@someone_else` (abuse would then be
+ * filed against the person it names). The display name is the first text that is not the handle
+ * as X prints it, kept apart, whatever it looks like. Without a profile link the caller falls back
+ * to the status permalink's handle. `handleFromText` is for a quoted tweet only, whose card X draws
+ * without links and whose author is shown, never recorded: there the handle is the last text
+ * shaped like one (X prints it after the display name, so a name reading `@someone` is not it).
+ */
+function readAuthor(userName: Element | undefined, handleFromText = false): Author {
   if (!userName) return {};
   let handle: string | undefined;
-  let displayName: string | undefined;
-  for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
-    const value = tidy(readText([part]).text);
-    if (!value || value === '·') continue;
-    const at = HANDLE_TEXT.exec(value);
-    if (at) {
-      handle ??= at[1];
-    } else if (displayName === undefined && !part.querySelector('[dir]')) {
-      displayName = value;
+  for (const a of Array.from(userName.querySelectorAll('a[href]'))) {
+    const path = parseUrl(a.getAttribute('href'), X_ORIGIN)?.pathname ?? '';
+    const m = PROFILE_PATH.exec(path);
+    if (m?.[1]) {
+      handle = m[1];
+      break;
     }
   }
-  if (!handle) {
-    for (const a of Array.from(userName.querySelectorAll('a[href]'))) {
-      const path = parseUrl(a.getAttribute('href'), X_ORIGIN)?.pathname ?? '';
-      const m = PROFILE_PATH.exec(path);
-      if (m?.[1]) {
-        handle = m[1];
-        break;
-      }
+  if (!handle && handleFromText) {
+    for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
+      if (part.querySelector('[dir]')) continue;
+      handle = HANDLE_TEXT.exec(tidy(readText([part]).text))?.[1] ?? handle;
     }
+  }
+  const printedHandle = handle ? `@${handle}`.toLowerCase() : undefined;
+  let displayName: string | undefined;
+  for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
+    if (part.querySelector('[dir]')) continue;
+    const value = tidy(readText([part]).text);
+    if (!value || value === '·') continue;
+    if (value.toLowerCase() === printedHandle) continue;
+    // Without a link to say which text is the handle, text shaped like one is not taken as a name.
+    if (!handle && HANDLE_TEXT.test(value)) continue;
+    displayName = value;
+    break;
   }
   const author: Author = {};
   if (handle) {
@@ -225,10 +239,15 @@ export const xAdapter: SiteAdapter = {
 
     if (quote) {
       const quotedTextEl = quote.querySelector(S.tweetText);
-      const quotedAuthor = readAuthor(quote.querySelector(S.userName) ?? undefined);
+      const quotedAuthor = readAuthor(quote.querySelector(S.userName) ?? undefined, true);
       const quotedRef = Array.from(quote.querySelectorAll(S.statusLink))
         .map((a) => statusFromHref(a.getAttribute('href')))
         .find((r) => r !== undefined && r.id !== ref?.id);
+      // The quote's permalink names its author more surely than the card's text.
+      if (quotedRef?.handle) {
+        quotedAuthor.handle = quotedRef.handle;
+        quotedAuthor.profileUrl = `${X_ORIGIN}/${quotedRef.handle}`;
+      }
       comment.quoted = { text: quotedTextEl ? readText([quotedTextEl]).text : '' };
       if (quotedAuthor.handle || quotedAuthor.displayName) comment.quoted.author = quotedAuthor;
       if (quotedRef) {

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter as fb } from '../../lib/sites/facebook';
 import type { ExtractedComment } from '../../lib/sites/types';
@@ -222,6 +224,21 @@ describe('facebookAdapter robustness', () => {
     expect(c?.key).toBe(cid(1005));
   });
 
+  it('should read the author from a /people/<name>/pfbid… link and never key the comment by it', () => {
+    const doc = fresh();
+    const el = commentBy(doc, 'Comment by Erin Black');
+    const pfbid = 'pfbid02AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghij';
+    el.querySelectorAll('a[href*="erin.black"]').forEach((a) =>
+      a.setAttribute('href', `/people/Erin-Black/${pfbid}/?__cft__[0]=x&__tn__=R`),
+    );
+    const c = fb.extract(el);
+    expect(c?.author.handle).toBe(pfbid);
+    expect(c?.author.profileUrl).toBe(`https://www.facebook.com/people/Erin-Black/${pfbid}/`);
+    expect(c?.author.displayName).toBe('Erin Black');
+    expect(c?.key).toBe(cid(1005));
+    expect(c?.permalink).toBe(permalink(1005));
+  });
+
   it('should build the permalink from the page URL when only the author link has the id', () => {
     const doc = fresh();
     const el = commentBy(doc, 'Comment by Erin Black');
@@ -310,5 +327,38 @@ describe('facebookAdapter URLs', () => {
     const url = new URL(href);
     expect(fb.matches(url)).toBe(matches);
     expect(fb.isThreadPage(url, empty)).toBe(thread);
+  });
+});
+
+// Real facebook.com pages saved by other projects (../shared/data/dom-real; see its PROVENANCE.md):
+// read where they are, never copied here.
+const REAL = path.resolve(__dirname, '../../../shared/data/dom-real/facebook');
+const realPages: [file: string, url: string][] = [
+  [
+    'fb1-tanjin-2025-post-page-comments.html',
+    'https://www.facebook.com/salmanmd.sultan.1/posts/pfbid02pwk1KyH6jtefw3dYQuPQPEESmxCrBGaigyWUdu5JRSbZzAQBAnRDfZsPP7av5ikql',
+  ],
+  ['fb3-burmaapp-2026-02-nytimes-page-feed.html', 'https://www.facebook.com/nytimes'],
+];
+const haveReal = fs.existsSync(REAL);
+if (!haveReal) console.warn('facebook.test.ts: real captures not found; skipping those tests');
+
+describe.skipIf(!haveReal)('facebookAdapter on real facebook.com pages', () => {
+  it.each(realPages)('should read an author from a link for every comment on %s', (file, url) => {
+    const html = fs.readFileSync(path.join(REAL, file), 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+    const doc = domFrom(body, url);
+    const root = fb.findRoot(doc);
+    if (!root) throw new Error('no root');
+    const comments = extractAll(root);
+    expect(comments.length).toBeGreaterThan(0);
+    for (const c of comments) {
+      expect(c.author.handle, c.text.slice(0, 40)).toBeTruthy();
+      expect(c.author.displayName).toBeTruthy();
+      // The key and permalink are the comment's, never its author's profile link.
+      expect(c.permalink ?? '').toMatch(/comment_id=/);
+      expect(c.permalink).not.toBe(c.author.profileUrl);
+      expect(c.key).not.toMatch(/^h:/);
+    }
   });
 });

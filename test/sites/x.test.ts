@@ -227,6 +227,35 @@ describe('xAdapter robustness', () => {
     expect(xAdapter.extract(el)?.author.handle).toBe('resident_one');
   });
 
+  it('should take the handle from the profile link, never from a display name that reads like one', () => {
+    const doc = fresh();
+    const el = article(doc, '1900000000000000010');
+    const name = Array.from(el.querySelectorAll('[data-testid="User-Name"] [dir]')).find(
+      (d) => !d.querySelector('[dir]') && !d.textContent?.startsWith('@'),
+    );
+    if (!name) throw new Error('fixture changed');
+    name.textContent = '@victim_user';
+    const c = xAdapter.extract(el);
+    expect(c?.author.handle).toBe('resident_one');
+    expect(c?.author.profileUrl).toBe('https://x.com/resident_one');
+    expect(c?.author.displayName).toBe('@victim_user');
+  });
+
+  it('should take the handle from the permalink, not the text, when User-Name has no profile link', () => {
+    const doc = fresh();
+    const el = article(doc, '1900000000000000010');
+    el.querySelectorAll('[data-testid="User-Name"] a').forEach((a) => a.removeAttribute('href'));
+    const text = el.querySelector('[data-testid="User-Name"]');
+    text?.querySelectorAll('[dir]').forEach((d) => {
+      if (d.textContent === '@resident_one') d.textContent = '@victim_user';
+    });
+    expect(xAdapter.extract(el)?.author.handle).toBe('resident_one');
+    el.querySelectorAll('a[href*="/status/"]').forEach((a) => a.removeAttribute('href'));
+    const unlinked = xAdapter.extract(el);
+    expect(unlinked?.author.handle).toBeUndefined();
+    expect(unlinked?.author.displayName).not.toBe('@victim_user');
+  });
+
   it('should not throw and return undefined parts when User-Name and time are gone', () => {
     const doc = fresh();
     const el = article(doc, '1900000000000000010');
