@@ -11,7 +11,14 @@ import {
 import type { Author, ExtractedComment, SiteAdapter } from './types';
 
 const FB_ORIGIN = 'https://www.facebook.com';
+/** Where a profile or post link may point: every Facebook host, the mobile ones included. */
 const HOSTS = /^(?:www\.|m\.|web\.|mbasic\.|touch\.)?facebook\.com$/i;
+/**
+ * The pages this adapter reads: the desktop site only. The mobile sites (m., mbasic., touch.) draw
+ * comments in other markup (`div[data-sigil="comment"]`, no `role="article"`), and no current
+ * capture of it has been found to build and test a reader on, so they are not claimed.
+ */
+const PAGE_HOSTS = /^(?:www\.|web\.)?facebook\.com$/i;
 const THREAD_PATH =
   /\/posts\/|\/permalink\.php|\/story\.php|\/photo|\/videos\/|\/watch\/?|\/reel\//;
 /** First path segments that are never a person's or page's vanity name. */
@@ -283,7 +290,7 @@ export const facebookAdapter: SiteAdapter = {
   site: 'facebook',
 
   matches(url: URL): boolean {
-    return isFacebookHost(url);
+    return PAGE_HOSTS.test(url.hostname);
   },
 
   isThreadPage(url: URL, doc: Document): boolean {

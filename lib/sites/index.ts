@@ -15,7 +15,8 @@ export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter];
  *
  * @example
  * adapterFor(new URL('https://twitter.com/someone/status/1'))?.site; // 'x'
- * adapterFor(new URL('https://m.facebook.com/story.php?story_fbid=1'))?.site; // 'facebook'
+ * adapterFor(new URL('https://www.facebook.com/story.php?story_fbid=1'))?.site; // 'facebook'
+ * adapterFor(new URL('https://m.facebook.com/story.php?story_fbid=1')); // null: mobile markup is not read
  * adapterFor(new URL('https://example.com/')); // null
  */
 export function adapterFor(url: URL): SiteAdapter | null {

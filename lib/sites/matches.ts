@@ -8,5 +8,8 @@ export const SITE_MATCHES = [
   '*://twitter.com/*',
   '*://*.x.com/*',
   '*://*.twitter.com/*',
-  '*://*.facebook.com/*',
+  // Not m., mbasic. or touch.facebook.com: see PAGE_HOSTS in facebook.ts.
+  '*://facebook.com/*',
+  '*://www.facebook.com/*',
+  '*://web.facebook.com/*',
 ];

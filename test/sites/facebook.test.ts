@@ -314,7 +314,8 @@ describe('facebookAdapter URLs', () => {
   const empty = domFrom('<div role="main"></div>', FEED_URL);
   it.each([
     ['https://www.facebook.com/', true, false],
-    ['https://m.facebook.com/story.php?story_fbid=1&id=2', true, true],
+    ['https://m.facebook.com/story.php?story_fbid=1&id=2', false, true],
+    ['https://mbasic.facebook.com/story.php?story_fbid=1&id=2', false, true],
     ['https://web.facebook.com/Page/posts/pfbid0abc', true, true],
     ['https://facebook.com/permalink.php?story_fbid=1&id=2', true, true],
     ['https://www.facebook.com/photo/?fbid=1&set=a.2', true, true],
