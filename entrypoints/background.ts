@@ -8,6 +8,7 @@ import {
 } from '../lib/messages/handler';
 import { ChangeRelay, sendToEveryTab, sendToPages } from '../lib/messages/relay';
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
+import { installationId } from '../lib/storage/installation';
 import { bareKey } from '../lib/storage/keys';
 import { blockIndexItem, blockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
@@ -30,6 +31,11 @@ export default defineBackground(() => {
     if (parseSettings(next).repeatWindowDays === parseSettings(previous).repeatWindowDays) return;
     deps.snapshot.schedule(() => refreshOverviewSnapshot(deps));
   });
+  // The chain's installation id is made here, at start-up, so it exists before anything names it
+  // (an export's heads, the printable report); pages that ask for it only read it after this.
+  installationId().catch((err: unknown) =>
+    console.error('Moderator Assist: could not store the installation id', err),
+  );
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
     void handleMessage(message, deps).then(sendResponse);
     return true;

@@ -66,6 +66,24 @@ afterAll(async () => {
   await harness?.close();
 });
 
+describe('the installation id', () => {
+  it('should be made by the background at start-up, and kept by a fresh worker', async () => {
+    const read = async () =>
+      (
+        (await popup.evaluate(() =>
+          (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get('installationId'),
+        )) as { installationId?: string }
+      ).installationId;
+    // No export or report has asked for it yet: only the background's start can have made it.
+    const made = await read();
+    expect(made).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await stopWorker();
+    expect(await send({ type: 'block:verify' })).toMatchObject({ ok: true });
+    expect(await workerIsFresh()).toBe(true);
+    expect(await read()).toBe(made);
+  });
+});
+
 describe('a service worker stopped between two writes', () => {
   it('should record a contact sent again after the stop once, and keep it', async () => {
     const { accounts } = (await popup.evaluate(() =>
