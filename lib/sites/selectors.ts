@@ -14,6 +14,12 @@ export const XSelectors = {
   /** Fallback when `data-testid` is missing: an article with a status link holding a time. */
   anyArticle: 'article',
   tweetText: '[data-testid="tweetText"]',
+  /** An X Article (long-form post): its reading view holds the title and the body's blocks. */
+  articleView: '[data-testid="twitterArticleReadView"]',
+  articleTitle: '[data-testid="twitter-article-title"]',
+  /** The body's paragraphs, headings and list items (editor blocks) and its code blocks. */
+  articleBlock:
+    '[data-testid="twitterArticleRichTextView"] [data-block="true"], [data-testid="twitterArticleRichTextView"] [data-testid="markdown-code-block"]',
   userName: '[data-testid="User-Name"]',
   statusLink: 'a[href*="/status/"]',
   time: 'time[datetime]',

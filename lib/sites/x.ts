@@ -108,6 +108,28 @@ function readAuthor(userName: Element | undefined, handleFromText = false): Auth
   return author;
 }
 
+/**
+ * An X Article's reading view and the blocks to read from it, title first, each block on its own
+ * line (the body is editor blocks with no line breaks between them, so reading the view whole
+ * would run the last word of one paragraph into the first of the next). Blocks inside another
+ * block are read with it, not twice. Null when the tweet is not an Article.
+ */
+function readArticle(
+  tweet: Element,
+  quote: Element | undefined,
+): { view: HTMLElement; blocks: Element[] } | null {
+  const view = Array.from(tweet.querySelectorAll(S.articleView)).find((v) => !within(v, quote));
+  if (!view) return null;
+  const found = Array.from(view.querySelectorAll(S.articleBlock));
+  const blocks = found.filter((b) => !found.some((other) => other !== b && other.contains(b)));
+  const title = view.querySelector(S.articleTitle) ?? tweet.querySelector(S.articleTitle);
+  const parts = blocks.length > 0 ? blocks : [view];
+  return {
+    view: view as HTMLElement,
+    blocks: title && view.contains(title) && parts[0] !== view ? [title, ...parts] : parts,
+  };
+}
+
 /** The tweet's own status link: the one wrapping its time, else any outside the quote. */
 function findOwnStatus(
   article: Element,
@@ -209,9 +231,11 @@ export const xAdapter: SiteAdapter = {
   extract(el: HTMLElement): ExtractedComment | null {
     if (!isElement(el) || !isTweetArticle(el)) return null;
     const quote = findQuoteRoot(el);
-    const textElement =
+    const tweetText =
       (Array.from(el.querySelectorAll(S.tweetText)).find((t) => !within(t, quote)) as
         HTMLElement | undefined) ?? null;
+    const article = tweetText ? null : readArticle(el, quote);
+    const textElement = tweetText ?? article?.view ?? null;
     const userName = Array.from(el.querySelectorAll(S.userName)).find((u) => !within(u, quote));
     const { ref, time } = findOwnStatus(el, quote);
     const author = readAuthor(userName);
@@ -222,7 +246,11 @@ export const xAdapter: SiteAdapter = {
     // A tombstone ("This post is unavailable") has neither: nothing to read.
     if (!textElement && !author.handle && !ref) return null;
 
-    const { text, segments } = textElement ? readText([textElement]) : { text: '', segments: [] };
+    const { text, segments } = tweetText
+      ? readText([tweetText])
+      : article
+        ? readText(article.blocks)
+        : { text: '', segments: [] };
     const comment: ExtractedComment = {
       site: 'x',
       element: el,

@@ -378,3 +378,73 @@ describe.skipIf(!captureDir)('xAdapter on real x.com captures', () => {
     expect(c?.quoted?.permalink).toBeUndefined();
   });
 });
+
+// An X Article (long-form post): built by hand to the structure of the real capture (x4 in
+// ../shared/data/dom-real/x), with invented text.
+const ARTICLE_HTML = `
+<div data-testid="primaryColumn"><section><div data-testid="cellInnerDiv">
+<article data-testid="tweet" tabindex="-1">
+  <div data-testid="User-Name"><div><a href="/essay_writer"><div dir="ltr"><span>@not_the_author</span></div></a></div>
+    <div><a href="/essay_writer" tabindex="-1"><div dir="ltr"><span>@essay_writer</span></div></a>
+    <a href="/essay_writer/status/2000000000000000001"><time datetime="2026-01-19T00:28:01.000Z">Jan 19</time></a></div></div>
+  <div data-testid="twitterArticleReadView">
+    <div data-testid="twitter-article-title">A title worth reading</div>
+    <div data-testid="twitterArticleRichTextView"><div data-testid="longformRichTextComponent"><div data-contents="true">
+      <div data-block="true"><div><span><span data-text="true">First paragraph ends here</span></span></div></div>
+      <div data-block="true"><div><span><span data-text="true">second one starts</span></span></div></div>
+      <div data-testid="markdown-code-block"><pre><code>code line</code></pre></div>
+    </div></div></div>
+  </div>
+</article></div></section></div>`;
+
+describe('xAdapter on an X Article', () => {
+  const doc = domFrom(ARTICLE_HTML, 'https://x.com/essay_writer/status/2000000000000000001');
+  const [el] = xAdapter.findComments(doc.body);
+  const c = el ? xAdapter.extract(el) : null;
+
+  it('should read its title and every block, each on its own line, as its own text', () => {
+    expect(c?.text).toBe(
+      'A title worth reading\nFirst paragraph ends here\nsecond one starts\ncode line',
+    );
+    expect(c?.textElement?.getAttribute('data-testid')).toBe('twitterArticleReadView');
+    expect(c).toMatchObject({
+      key: '2000000000000000001',
+      kind: 'focused',
+      time: '2026-01-19T00:28:01.000Z',
+      permalink: 'https://x.com/essay_writer/status/2000000000000000001',
+      author: { handle: 'essay_writer', displayName: '@not_the_author' },
+    });
+    if (c) expectSegmentsInvariant(c);
+  });
+});
+
+const REAL_X = path.resolve(__dirname, '../../../shared/data/dom-real/x');
+const articleCapture = path.join(REAL_X, 'x4-defuddle-2026-02-status-article.html');
+describe.skipIf(!fs.existsSync(articleCapture))('xAdapter on a real X Article page', () => {
+  it('should read the Article body, not empty text, with a line per block', () => {
+    const html = fs.readFileSync(articleCapture, 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+    const doc = domFrom(body, 'https://x.com/arscontexta/status/2013045749580259680');
+    const root = xAdapter.findRoot(doc);
+    const [el] = root ? xAdapter.findComments(root) : [];
+    const c = el ? xAdapter.extract(el) : null;
+    const blocks = Array.from(
+      doc.querySelectorAll('[data-testid="twitterArticleRichTextView"] [data-block="true"]'),
+    );
+    expect(blocks.length).toBeGreaterThan(10);
+    // Every block is read, in order, and ends its own line (no word run into the next block's).
+    const text = c?.text ?? '';
+    let from = 0;
+    for (const b of blocks) {
+      const t = b.textContent ?? '';
+      const at = text.indexOf(t, from);
+      expect(at, JSON.stringify(t.slice(0, 40))).toBeGreaterThanOrEqual(0);
+      from = at + t.length;
+      // A code block's own text may end with its line break.
+      expect(t.endsWith('\n') || ['\n', undefined].includes(text[from]), t.slice(-40)).toBe(true);
+    }
+    expect(c?.author.handle).toBe('arscontexta');
+    expect(c?.key).toBe('2013045749580259680');
+    if (c) expectSegmentsInvariant(c);
+  });
+});
