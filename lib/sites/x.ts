@@ -81,24 +81,21 @@ function readAuthor(userName: Element | undefined, handleFromText = false): Auth
       break;
     }
   }
+  // The leaf texts of the block, in order: the display name, then the handle as X prints it.
+  const texts = Array.from(userName.querySelectorAll('[dir]'))
+    .filter((part) => !part.querySelector('[dir]'))
+    .map((part) => tidy(readText([part]).text))
+    .filter((value) => value && value !== '·');
   if (!handle && handleFromText) {
-    for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
-      if (part.querySelector('[dir]')) continue;
-      handle = HANDLE_TEXT.exec(tidy(readText([part]).text))?.[1] ?? handle;
-    }
+    handle = texts.findLast((value) => HANDLE_TEXT.test(value))?.slice(1);
   }
   const printedHandle = handle ? `@${handle}`.toLowerCase() : undefined;
-  let displayName: string | undefined;
-  for (const part of Array.from(userName.querySelectorAll('[dir]'))) {
-    if (part.querySelector('[dir]')) continue;
-    const value = tidy(readText([part]).text);
-    if (!value || value === '·') continue;
-    if (value.toLowerCase() === printedHandle) continue;
-    // Without a link to say which text is the handle, text shaped like one is not taken as a name.
-    if (!handle && HANDLE_TEXT.test(value)) continue;
-    displayName = value;
-    break;
-  }
+  const displayName = texts.find(
+    (value) =>
+      value.toLowerCase() !== printedHandle &&
+      // Without a link to say which text is the handle, text shaped like one is not taken as a name.
+      (handle !== undefined || !HANDLE_TEXT.test(value)),
+  );
   const author: Author = {};
   if (handle) {
     author.handle = handle;
@@ -122,11 +119,11 @@ function readArticle(
   if (!view) return null;
   const found = Array.from(view.querySelectorAll(S.articleBlock));
   const blocks = found.filter((b) => !found.some((other) => other !== b && other.contains(b)));
-  const title = view.querySelector(S.articleTitle) ?? tweet.querySelector(S.articleTitle);
+  const title = view.querySelector(S.articleTitle);
   const parts = blocks.length > 0 ? blocks : [view];
   return {
     view: view as HTMLElement,
-    blocks: title && view.contains(title) && parts[0] !== view ? [title, ...parts] : parts,
+    blocks: title && parts[0] !== view ? [title, ...parts] : parts,
   };
 }
 
