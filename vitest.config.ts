@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/browser/**', 'node_modules/**'],
     testTimeout: 20_000,
+    setupFiles: ['test/setup/records-db.ts'],
   },
 });

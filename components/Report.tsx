@@ -23,7 +23,7 @@ import {
   type UserIdentity,
 } from '../lib/records';
 import { installationId } from '../lib/storage/installation';
-import { loadSnapshot } from '../lib/storage/records';
+import { loadSnapshot } from '../lib/storage/blockLogDb';
 
 const PLATFORM_NAME: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
 

@@ -10,7 +10,8 @@ import { ChangeRelay, sendToEveryTab, sendToPages } from '../lib/messages/relay'
 import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { installationId } from '../lib/storage/installation';
 import { bareKey } from '../lib/storage/keys';
-import { blockIndexItem, blockLogItem } from '../lib/storage/records';
+import { blockLogStore } from '../lib/storage/blockLogDb';
+import { legacyBlockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -40,9 +41,9 @@ export default defineBackground(() => {
     void handleMessage(message, deps).then(sendResponse);
     return true;
   });
-  // The block log's list (local:blockLogIndex) is written in the same storage call as every change
-  // the background makes to the log; a change made any other way (a quarantine, data from a version
-  // without the list) gets its list once the log has been quiet for a moment.
+  // The block log's list (local:blockLogIndex) is written after every change the background makes
+  // to the log; when an older version's log is moved into the records database (or quarantined in
+  // its old storage value), the list is checked once that has been quiet for a moment.
   const checkIndex = () =>
     refreshBlockIndex(deps).catch((err: unknown) =>
       console.warn('Moderator Assist: could not store the block log list', err),
@@ -58,12 +59,14 @@ export default defineBackground(() => {
       ),
     pages: sendToPages,
   });
-  const logKey = bareKey(blockLogItem.key);
-  const indexKey = bareKey(blockIndexItem.key);
+  const legacyLogKey = bareKey(legacyBlockLogItem.key);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     relay.changed(Object.keys(changes));
-    if (logKey in changes && !(indexKey in changes)) {
+    if (legacyLogKey in changes) {
+      // Written by something other than this store (a test seeding data, an older build's value
+      // put back): the store reads, and moves it, afresh.
+      if (changes[legacyLogKey]?.newValue !== undefined) blockLogStore.forget();
       clearTimeout(indexTimer);
       indexTimer = setTimeout(() => void checkIndex(), 500);
     }

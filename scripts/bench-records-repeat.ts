@@ -27,10 +27,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Contact } from '../lib/records';
+import { benchComment, makeContacts } from './lib/records-data';
 
 // WXT's storage reads `globalThis.browser`/`chrome`; give it the in-memory fake before loading.
 Object.assign(globalThis, { browser: fakeBrowser, chrome: fakeBrowser });
+// The block log is in the records database; Node has no IndexedDB, so it is kept in memory.
+await (await import('./lib/memory-db')).useMemoryRecordsDb('bench-repeat');
 
 const { RecordsCache } = await import('../lib/messages/cache');
 const { OverviewSnapshotKeeper } = await import('../lib/messages/snapshot');
@@ -49,36 +51,6 @@ const moderator = { name: 'A. Moderator', staffNumber: '12345' };
 
 function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-// Deterministic spread: most users have a handful of contacts over a year, some many recent ones.
-function makeContacts(): Contact[] {
-  let seed = 42;
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-  const out: Contact[] = [];
-  for (let i = 0; i < CONTACTS; i++) {
-    const u = i < USERS ? i : Math.floor(rand() ** 2 * USERS);
-    const recent = u % 50 === 0;
-    const ageMs = (recent ? rand() * 25 : rand() * 365) * 24 * 3600 * 1000;
-    const handle = `user${u}`;
-    out.push({
-      id: uuid(i + 1),
-      userKey: `x:${handle}`,
-      user: { platform: 'x', handle },
-      platform: 'x',
-      accountId: u % 10 === 0 ? 'local-x' : 'main-x',
-      at: new Date(NOW.getTime() - ageMs).toISOString(),
-      reason: 'inappropriate',
-      commentKey: `x:status:${i}`,
-      link: `https://x.com/${handle}/status/${i}`,
-      note: 'Abusive reply to an appeal.',
-      recordedBy: moderator,
-    });
-  }
-  return out;
 }
 
 function median(xs: number[]): number {
@@ -113,7 +85,7 @@ const accounts = [
 ];
 await store.moderatorItem.item.setValue(moderator);
 await store.accountsItem.item.setValue({ schemaVersion: 1, accounts });
-const contacts = makeContacts();
+const contacts = makeContacts(CONTACTS, USERS, NOW);
 
 // ---- migration from the old single key (once, on install or update) -----------------------
 await storage.setItem(store.legacyContactsItem.key, { schemaVersion: 1, contacts });
@@ -171,25 +143,10 @@ const [data, buildMs] = time(() =>
   buildRepeatData({ contacts: records.joinContacts(parsed), accounts, events: [], blocks: [] }),
 );
 
-function capture(i: number) {
-  return {
-    platform: 'x' as const,
-    key: `x:status:new-${i}`,
-    text: 'You lot are useless',
-    author: { handle: `user${i % 97}` },
-    url: `https://x.com/user${i % 97}/status/new-${i}`,
-    permalink: `https://x.com/user${i % 97}/status/new-${i}`,
-    pageUrl: 'https://x.com/leicspolice/status/1',
-    seenAt: NOW.toISOString(),
-    criteria: ['offensive-language' as const],
-    findings: [],
-    policyVersion: 'bench',
-  };
-}
 // ---- record, cold: the first recording after the background starts -------------------------
 const coldDeps = newDeps(2000);
 const [coldReply, coldMs] = await timeAsync(() =>
-  handleMessage({ type: 'contact:record', comment: capture(0) }, coldDeps),
+  handleMessage({ type: 'contact:record', comment: benchComment(0, NOW) }, coldDeps),
 );
 if (!coldReply.ok) throw new Error(`record failed: ${coldReply.error}`);
 coldDeps.cache.clear();
@@ -221,7 +178,7 @@ const worstLookup = median([...Array(20)].map(() => time(() => userStatus(busies
 const recordRuns: number[] = [];
 for (let i = 1; i <= 30; i++) {
   const [r, ms] = await timeAsync(() =>
-    handleMessage({ type: 'contact:record', comment: capture(i) }, deps),
+    handleMessage({ type: 'contact:record', comment: benchComment(i, NOW) }, deps),
   );
   recordRuns.push(ms);
   if (!r.ok) throw new Error(`record failed: ${r.error}`);

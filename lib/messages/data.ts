@@ -17,13 +17,12 @@ import {
   type HeldData,
   type Removal,
 } from '../records/retention';
-import { splitContacts, type Moderator } from '../records';
+import { splitContacts, type BlockLog, type Moderator } from '../records';
 import {
   DraftSchema,
   accountsItem,
   auditLogItem,
-  blockLogItem,
-  blockLogWrites,
+  blockIndexWrite,
   contactBucketWrites,
   draftsItem,
   moderatorItem,
@@ -33,6 +32,7 @@ import {
   type CheckedItem,
   type Draft,
 } from '../storage/records';
+import { blockLogStore, loadBlockLog } from '../storage/blockLogDb';
 import { DEFAULT_SETTINGS, SettingsSchema, readSettings, type Settings } from '../storage/settings';
 
 /** The schemas of the parts of a backup that live in lib/storage. */
@@ -67,11 +67,17 @@ export async function readAll(
     for (const p of r.problems) warnings.push(p.message);
     return r.contacts;
   };
+  const readLog = async () => {
+    // The background (quarantine) reads through its store, which keeps the copy it writes from.
+    const r = quarantine ? await blockLogStore.read(now) : await loadBlockLog(now);
+    if (r.problem) warnings.push(r.problem.message);
+    return r.value;
+  };
   return {
     settings: await readSettings(),
     moderator: await get(moderatorItem),
     accounts: (await get(accountsItem)).accounts,
-    blockLog: await get(blockLogItem),
+    blockLog: await readLog(),
     contacts: await readContactsChecked(),
     events: (await get(repeatEventsItem)).events,
     drafts: (await get(draftsItem)).drafts,
@@ -161,8 +167,10 @@ function audit(
 }
 
 /**
- * Writes the new state in ONE storage call (`storage.local.set` with every key), so a refused
- * write (quota, a browser error) leaves everything as it was.
+ * Writes the new state: the block log first (the records database), then everything else in ONE
+ * storage call (`storage.local.set` with every key). When that call is refused (quota, a browser
+ * error) the block log is put back as it was, so a refused write changes nothing; if even that
+ * fails, the error says the block log changed and nothing else did.
  */
 async function writeAll(
   data: Partial<LocalBackupData>,
@@ -177,8 +185,13 @@ async function writeAll(
       key: accountsItem.key as `local:${string}`,
       value: { schemaVersion: 1, accounts: data.accounts },
     });
-  // The log with its list, so the Block log tab never lists what the log no longer holds.
-  if (data.blockLog) items.push(...blockLogWrites(data.blockLog));
+  // The log's list with the rest, so the Block log tab never lists what the log no longer holds.
+  let logBefore: BlockLog | null = null;
+  if (data.blockLog) {
+    logBefore = (await blockLogStore.read(new Date())).value;
+    await blockLogStore.write(data.blockLog);
+    items.push(blockIndexWrite(data.blockLog));
+  }
   // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
   if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));
   if (data.events)
@@ -193,7 +206,20 @@ async function writeAll(
     });
   if (auditEntry)
     items.push({ key: 'local:auditLog', value: [...(await readAuditLog()), auditEntry] });
-  await storage.setItems(items);
+  try {
+    await storage.setItems(items);
+  } catch (err) {
+    if (!logBefore) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    try {
+      await blockLogStore.write(logBefore);
+    } catch {
+      throw new Error(
+        `the block log was changed, but nothing else was saved (${detail}); the audit log does not record the change`,
+      );
+    }
+    throw new Error(`nothing was saved (${detail})`);
+  }
 }
 
 export interface DataCtx {

@@ -33,8 +33,7 @@ import {
 import {
   DEFAULT_ACCOUNTS,
   accountsItem,
-  blockLogItem,
-  blockLogWrites,
+  blockIndexWrite,
   contactBucketItems,
   draftsItem,
   installedAtItem,
@@ -65,6 +64,7 @@ import { removeOverviewSnapshot, writeOverviewSnapshot } from '../storage/overvi
 import type { OverviewSnapshotKeeper } from './snapshot';
 import { summaryOf } from './status';
 import { installationId } from '../storage/installation';
+import { blockLogStore } from '../storage/blockLogDb';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
@@ -126,7 +126,7 @@ async function ensureMigrated(ctx: Ctx): Promise<boolean> {
   const m = await migrateLegacyContacts(ctx.now);
   if (m.kind === 'none') return true;
   // The buckets were rewritten: whatever the cache held of them is stale.
-  ctx.deps.cache?.forgetAllBut(['accounts', 'repeatEvents', 'blockLog', 'drafts', 'moderator']);
+  ctx.deps.cache?.forgetAllBut(['accounts', 'repeatEvents', 'drafts', 'moderator']);
   if (m.kind === 'quarantined') ctx.warnings.push(m.problem.message);
   if (m.kind === 'not-verified') {
     ctx.warnings.push(m.message);
@@ -171,7 +171,7 @@ async function repeatData(ctx: Ctx) {
     await readContactBuckets(ctx),
     await read(ctx, accountsItem),
     await read(ctx, repeatEventsItem),
-    await read(ctx, blockLogItem),
+    await readLog(ctx),
   ];
   if (ctx.deps.cache) return ctx.deps.cache.repeatData(contacts, accounts, events, log);
   return buildRepeatData({
@@ -182,17 +182,26 @@ async function repeatData(ctx: Ctx) {
   });
 }
 
+/** The checked block log (the background's copy; see `BlockLogStore`). */
+async function readLog(ctx: Ctx): Promise<BlockLog> {
+  const r = await blockLogStore.read(ctx.now);
+  if (r.problem) ctx.warnings.push(r.problem.message);
+  return r.value;
+}
+
 /**
- * Stores a new block log and its list in one storage call (see `blockLogWrites`), and keeps it
- * as the background's copy, so the next question about the log does not read it again.
+ * Stores a new block log (only its changed documents) and then its list. The list is derived:
+ * if it cannot be written the log is still saved, and the list is rebuilt when the Block log tab
+ * next opens (`block:prepare`).
  */
 async function writeBlockLog(ctx: Ctx, log: BlockLog): Promise<void> {
-  ctx.deps.cache?.wrote(blockLogItem, log);
+  await blockLogStore.write(log);
   try {
-    await storage.setItems(blockLogWrites(log));
+    await storage.setItems([blockIndexWrite(log)]);
   } catch (err) {
-    ctx.deps.cache?.forget(blockLogItem.name);
-    throw err;
+    ctx.warnings.push(
+      `The block log was saved, but its list could not be updated (${detailOf(err)}).`,
+    );
   }
 }
 
@@ -206,7 +215,7 @@ async function writeBlockLog(ctx: Ctx, log: BlockLog): Promise<void> {
 export function refreshBlockIndex(deps: HandlerDeps): Promise<void> {
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
-    await ensureBlockIndex(await read(ctx, blockLogItem), ctx.now);
+    await ensureBlockIndex(await readLog(ctx), ctx.now);
     for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
   });
 }
@@ -456,7 +465,7 @@ function placeInLog(log: BlockLog, id: string): 'absent' | 'logged' | 'erased' {
  */
 async function confirmBlock(ctx: Ctx, draft: Draft): Promise<Reply> {
   const moderator = await requireModerator(ctx);
-  const log = await read(ctx, blockLogItem);
+  const log = await readLog(ctx);
   const place = placeInLog(log, draft.id);
   if (place === 'erased') {
     throw new RequestError(
@@ -500,7 +509,7 @@ async function amendBlock(
   req: Extract<Request, { type: 'block:amend' }>,
 ): Promise<Reply> {
   const moderator = await requireModerator(ctx);
-  const log = await read(ctx, blockLogItem);
+  const log = await readLog(ctx);
   const existing = log.records.find((r) => r.record.id === req.requestId);
   if (existing) {
     if (existing.kind !== 'amendment' || existing.record.entryId !== req.entryId) {
@@ -700,7 +709,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       return handleBlockLogRead(
         {
           now: ctx.now,
-          log: () => read(ctx, blockLogItem),
+          log: () => readLog(ctx),
           moderator: () => requireModerator(ctx),
           installationId,
         },
@@ -808,13 +817,13 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
     try {
       const reply = await run(ctx, parsed.data);
-      // Contacts, repeat-caller events and the block log are kept current by the writes
-      // themselves; anything else a request wrote (drafts, moderator) is read afresh next time.
-      if (!READ_ONLY.has(parsed.data.type))
-        deps.cache?.forgetAllBut(['contacts', 'repeatEvents', 'blockLog']);
+      // Contacts and repeat-caller events are kept current by the writes themselves (the block
+      // log by its store); anything else a request wrote (drafts, moderator) is read afresh.
+      if (!READ_ONLY.has(parsed.data.type)) deps.cache?.forgetAllBut(['contacts', 'repeatEvents']);
       return ctx.warnings.length > 0 ? { ...reply, warnings: ctx.warnings } : reply;
     } catch (err) {
       // A failed request may have written part of what it meant to: read storage afresh.
+      // (The block log's store drops its own copy when one of its writes fails.)
       deps.cache?.clear();
       if (!(err instanceof RequestError)) console.error('Moderator Assist: request failed', err);
       return {

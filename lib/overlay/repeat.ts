@@ -59,7 +59,8 @@ export const STATUS_STORAGE_KEYS = [
     (_, i) => `local:contacts:${String(i).padStart(2, '0')}` as const,
   ),
   'local:repeatEvents',
-  'local:blockLog',
+  // The block log is in the records database; its list changes with every change of the log.
+  'local:blockLogIndex',
   'local:accounts',
 ] as const;
 

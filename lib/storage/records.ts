@@ -167,7 +167,12 @@ export function checked<T>(
   };
 }
 
-export const blockLogItem = checked<BlockLog>(
+/**
+ * Where earlier versions kept the whole block log, as one storage value. The log now lives in the
+ * records database, one document per link (lib/storage/blockLogDb.ts); this item is read only to
+ * move an older version's log there, and to keep using it if that move fails.
+ */
+export const legacyBlockLogItem = checked<BlockLog>(
   'blockLog',
   BlockLogSchema,
   emptyBlockLog,
@@ -177,9 +182,9 @@ export const blockLogItem = checked<BlockLog>(
 /**
  * `local:blockLogIndex`: the block log's list, one small row per entry (see `BlockIndexSchema` in
  * lib/records/blockIndex.ts), so the Block log tab lists and searches without reading the log.
- * Derived data, deliberately not in `RECORD_ITEMS`: the background writes it with every change of
- * the log (`blockLogWrites`) and rebuilds it when it does not fit the log; a value that fails its
- * schema is ignored and rebuilt, not quarantined.
+ * Derived data: the background writes it after every change of the log (`blockIndexWrite`) and
+ * rebuilds it when it does not fit the log; a value that fails its schema is ignored and rebuilt,
+ * not quarantined. Its change is also what tells open tabs and pages that the log changed.
  */
 export const blockIndexItem = checked<BlockIndex | null>(
   'blockLogIndex',
@@ -188,17 +193,13 @@ export const blockIndexItem = checked<BlockIndex | null>(
 );
 
 /**
- * The storage writes that store `log`: the log and its index, for ONE `storage.setItems` call, so
- * the two are never seen out of step.
+ * The storage write that stores the list of `log`, for a `storage.setItems` call.
  *
  * @example
- * await storage.setItems(blockLogWrites(await appendEntry(log, entry)));
+ * await storage.setItems([blockIndexWrite(log)]);
  */
-export function blockLogWrites(log: BlockLog): { key: `local:${string}`; value: unknown }[] {
-  return [
-    { key: blockLogItem.key as `local:${string}`, value: log },
-    { key: blockIndexItem.key as `local:${string}`, value: blockIndexOf(log) },
-  ];
+export function blockIndexWrite(log: BlockLog): { key: `local:${string}`; value: unknown } {
+  return { key: blockIndexItem.key as `local:${string}`, value: blockIndexOf(log) };
 }
 
 function emptyContacts(): ContactsStore {
@@ -283,9 +284,8 @@ export const installedAtItem = storage.defineItem<string | null>('local:installe
  */
 export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });
 
-/** Every records item, for loading everything at once and for watching. */
+/** Every records item kept in storage.local (the block log is in the records database). */
 export const RECORD_ITEMS = [
-  blockLogItem,
   ...contactBucketItems,
   repeatEventsItem,
   accountsItem,
@@ -551,50 +551,20 @@ export async function loadPopupSnapshot(now: Date): Promise<PopupSnapshot> {
 }
 
 /**
- * Reads and checks the block log on its own (read-only), with the problem if it is not valid.
- *
- * @example
- * const { value: log, problem } = await loadBlockLog(new Date());
- */
-export function loadBlockLog(now: Date): Promise<CheckedRead<BlockLog>> {
-  return readChecked(blockLogItem, { quarantine: false, now });
-}
-
-/**
- * Reads every records item except the contacts (read-only), for the printable report and the
- * tests; the popup reads the same in two parts (`loadPopupSnapshot`, `loadBlockLog`).
- *
- * @example
- * const snap = await loadSnapshot(new Date());
- * snap.problems.length; // 0 when everything stored is valid
- */
-export async function loadSnapshot(now: Date): Promise<RecordsSnapshot> {
-  const [small, blockLog] = await Promise.all([loadPopupSnapshot(now), loadBlockLog(now)]);
-  return {
-    ...small,
-    blockLog: blockLog.value,
-    problems: blockLog.problem ? [...small.problems, blockLog.problem] : small.problems,
-  };
-}
-
-/**
  * The `storage.local` keys (as `storage.onChanged` names them) whose change means the popup
  * reads its small records again: every records item but the block log, and the recorded problems.
  */
 export const POPUP_RECORD_KEYS: readonly string[] = [
-  ...RECORD_ITEMS.filter((i) => i !== blockLogItem).map((i) => bareKey(i.key)),
+  ...RECORD_ITEMS.map((i) => bareKey(i.key)),
   bareKey(problemsItem.key),
 ];
 
 /** The keys whose change means the block log's list must be read again. */
-export const BLOCK_LOG_KEYS: readonly string[] = [
-  bareKey(blockLogItem.key),
-  bareKey(blockIndexItem.key),
-];
+export const BLOCK_LOG_KEYS: readonly string[] = [bareKey(blockIndexItem.key)];
 
 /**
  * Reads the block log's list (read-only): null when there is none yet or it is not valid, and
- * then the log itself must be read (`loadBlockLog`).
+ * then the log itself must be read (`loadBlockLog` in blockLogDb.ts).
  *
  * @example
  * const index = await loadBlockIndex(new Date());

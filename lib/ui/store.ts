@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { blockIndexOf, type BlockIndex } from '../records';
 import type { Reply, Request } from '../messages/protocol';
+import { loadBlockLog } from '../storage/blockLogDb';
 import {
   loadBlockIndex,
-  loadBlockLog,
   loadPopupSnapshot,
   type DataProblem,
   type PopupSnapshot,

@@ -13,6 +13,7 @@ import {
   type BlockEntry,
   type BlockLog,
   type ChainedRecord,
+  type Contact,
   type ForceAccount,
   type Moderator,
 } from '../../lib/records';
@@ -132,4 +133,64 @@ export async function makeBlockLog(n: number): Promise<BlockLog> {
     }
   }
   return { schemaVersion: 1, records };
+}
+
+/**
+ * `count` contacts over `users` X users, deterministic: most users have a handful over the year
+ * before `now`, one in fifty many recent ones (so the repeat-caller list has people on it), one
+ * in ten on a local account outside the scheme.
+ *
+ * @example
+ * const contacts = makeContacts(100_000, 20_000, new Date('2026-11-25T12:00:00Z'));
+ */
+export function makeContacts(count: number, users: number, now: Date): Contact[] {
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const out: Contact[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = i < users ? i : Math.floor(rand() ** 2 * users);
+    const recent = u % 50 === 0;
+    const ageMs = (recent ? rand() * 25 : rand() * 365) * 24 * 3600 * 1000;
+    const handle = `user${u}`;
+    out.push({
+      id: uuid(i + 1),
+      userKey: `x:${handle}`,
+      user: { platform: 'x', handle },
+      platform: 'x',
+      accountId: u % 10 === 0 ? 'local-x' : 'main-x',
+      at: new Date(now.getTime() - ageMs).toISOString(),
+      reason: 'inappropriate',
+      commentKey: `x:status:${i}`,
+      link: `https://x.com/${handle}/status/${i}`,
+      note: 'Abusive reply to an appeal.',
+      recordedBy: MODERATOR,
+    });
+  }
+  return out;
+}
+
+/**
+ * The overlay's capture of the `i`-th new abusive reply (by one of `user0` … `user96`), for
+ * recording contacts in the benchmarks.
+ *
+ * @example
+ * await handleMessage({ type: 'contact:record', comment: benchComment(1, now) }, deps);
+ */
+export function benchComment(i: number, now: Date) {
+  return {
+    platform: 'x' as const,
+    key: `x:status:new-${i}`,
+    text: 'You lot are useless',
+    author: { handle: `user${i % 97}` },
+    url: `https://x.com/user${i % 97}/status/new-${i}`,
+    permalink: `https://x.com/user${i % 97}/status/new-${i}`,
+    pageUrl: 'https://x.com/leicspolice/status/1',
+    seenAt: now.toISOString(),
+    criteria: ['offensive-language' as const],
+    findings: [],
+    policyVersion: 'bench',
+  };
 }

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import { RecordsCache } from '../../lib/messages/cache';
 import { handleMessage, refreshBlockIndex } from '../../lib/messages/handler';
 import {
@@ -12,13 +11,15 @@ import {
   type BlockIndex,
   type BlockLog,
 } from '../../lib/records';
-import { blockIndexItem, blockLogItem, blockLogWrites } from '../../lib/storage/records';
+import { blockIndexItem } from '../../lib/storage/records';
+import { recordsDb } from '../../lib/storage/recordsDb';
 import { blockedOnX, entry, evidence, uuid } from '../records/fixtures';
 import { seedBasics, testDeps } from './helpers';
+import { storeBlockLog, storeBlockLogAndList, storedBlockLog } from '../blocklog-helpers';
 
-// The block log's list (local:blockLogIndex) is kept by the background: written in the same
-// storage call as every change of the log, rebuilt when it does not fit, and the popup's questions
-// about the log (an entry, Verify, exports) are answered from the background's copy.
+// The block log's list (local:blockLogIndex) is kept by the background: written after every change
+// of the log, rebuilt when it does not fit, and the popup's questions about the log (an entry,
+// Verify, exports) are answered from the background's copy.
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -42,16 +43,21 @@ async function twoEntries(): Promise<BlockLog> {
 const storedIndex = async () => (await blockIndexItem.item.getValue()) as BlockIndex | null;
 
 describe('the block log list in the background', () => {
-  it('should store the log and its list in one storage call when an entry is amended', async () => {
+  it('should write one document and then the list when an entry is amended', async () => {
     const { deps } = testDeps();
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await storeBlockLogAndList(await twoEntries());
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const bulk = vi.spyOn(recordsDb(), 'bulkDocs');
     const reply = await handleMessage(blockedOnX(uuid(301)), deps);
     expect(reply.ok).toBe(true);
-    const calls = set.mock.calls.filter(([items]) => 'blockLog' in items);
+    expect(bulk).toHaveBeenCalledTimes(1);
+    expect((bulk.mock.calls[0]![0] as { _id: string }[]).map((d) => d._id.slice(-3))).toEqual([
+      '002',
+    ]);
+    const calls = set.mock.calls.filter(([items]) => 'blockLogIndex' in items);
     expect(calls).toHaveLength(1);
-    expect(Object.keys(calls[0]![0]).sort()).toEqual(['blockLog', 'blockLogIndex']);
-    const log = await blockLogItem.item.getValue();
+    expect(Object.keys(calls[0]![0])).toEqual(['blockLogIndex']);
+    const log = await storedBlockLog();
     const index = await storedIndex();
     expect(indexFits(index, log)).toBe(true);
     expect(index!.rows.map((r) => [r.id, r.status])).toEqual([
@@ -63,7 +69,7 @@ describe('the block log list in the background', () => {
   it('should build the list for a log stored without one, and rebuild one that does not fit', async () => {
     const { deps } = testDeps();
     const log = await twoEntries();
-    await blockLogItem.item.setValue(log);
+    await storeBlockLog(log);
     expect(await storedIndex()).toBeNull();
     expect(await handleMessage({ type: 'block:prepare' }, deps)).toEqual({ ok: true });
     expect(await storedIndex()).toEqual(blockIndexOf(log));
@@ -79,30 +85,31 @@ describe('the block log list in the background', () => {
     expect(set).not.toHaveBeenCalled();
   });
 
-  it('should list an empty log after a corrupt one is quarantined', async () => {
+  it('should list an empty log after an older version’s corrupt one is quarantined', async () => {
     const { deps } = testDeps();
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await blockIndexItem.item.setValue(blockIndexOf(await twoEntries()));
     await fakeBrowser.storage.local.set({ blockLog: { schemaVersion: 1, records: 'broken' } });
     await refreshBlockIndex(deps);
     expect((await storedIndex())!.rows).toEqual([]);
-    expect(indexFits(await storedIndex(), await blockLogItem.item.getValue())).toBe(true);
+    expect(indexFits(await storedIndex(), await storedBlockLog())).toBe(true);
+    expect(await fakeBrowser.storage.local.get('blockLog')).toEqual({});
   });
 
   it('should drop an erased person’s entries from the list with the log', async () => {
     const { deps } = testDeps();
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await storeBlockLogAndList(await twoEntries());
     const reply = await handleMessage({ type: 'data:erase-person', userKey: 'x:jbloggs' }, deps);
     expect(reply.ok).toBe(true);
     const index = await storedIndex();
     expect(index!.rows.map((r) => r.user.handle)).toEqual(['someoneelse']);
-    expect(indexFits(index, await blockLogItem.item.getValue())).toBe(true);
+    expect(indexFits(index, await storedBlockLog())).toBe(true);
   });
 });
 
 describe('the popup’s questions about the block log', () => {
   it('should answer with one entry’s details and its links in the chain', async () => {
     const { deps } = testDeps();
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await storeBlockLogAndList(await twoEntries());
     const reply = await handleMessage({ type: 'block:entry', entryId: uuid(301) }, deps);
     expect(reply).toMatchObject({
       ok: true,
@@ -121,7 +128,7 @@ describe('the popup’s questions about the block log', () => {
   it('should verify the chain, and name the first record that does not verify', async () => {
     const { deps } = testDeps();
     const log = await twoEntries();
-    await storage.setItems(blockLogWrites(log));
+    await storeBlockLogAndList(log);
     expect(await handleMessage({ type: 'block:verify' }, deps)).toEqual({
       ok: true,
       verification: {
@@ -132,7 +139,7 @@ describe('the popup’s questions about the block log', () => {
     const tampered: BlockLog = structuredClone(log);
     const rec = tampered.records[1]!.record as { justification: string };
     rec.justification = 'Changed afterwards.';
-    await blockLogItem.item.setValue(tampered);
+    await storeBlockLog(tampered);
     const reply = await handleMessage({ type: 'block:verify' }, deps);
     expect(reply).toMatchObject({
       ok: true,
@@ -142,7 +149,7 @@ describe('the popup’s questions about the block log', () => {
 
   it('should make export files from the background’s copy, filtered as asked', async () => {
     const { deps } = testDeps();
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await storeBlockLogAndList(await twoEntries());
     const csv = await handleMessage(
       { type: 'block:export', format: 'csv', filter: { user: 'x:someoneelse' } },
       deps,
@@ -167,7 +174,7 @@ describe('the popup’s questions about the block log', () => {
 
   it('should keep the background’s copy after its own write, so the next question does not read the log', async () => {
     const deps = { ...testDeps().deps, cache: new RecordsCache() };
-    await storage.setItems(blockLogWrites(await twoEntries()));
+    await storeBlockLogAndList(await twoEntries());
     await handleMessage({ type: 'block:prepare' }, deps);
     await handleMessage(
       {
@@ -183,6 +190,6 @@ describe('the popup’s questions about the block log', () => {
     expect(reply).toMatchObject({ ok: true, entry: { view: { notes: [{ text: 'Told DMT.' }] } } });
     const keys = get.mock.calls.flatMap(([k]) => [k ?? '(everything)'].flat());
     expect(keys).not.toContain('blockLog');
-    expect(await verifyChain(await blockLogItem.item.getValue())).toEqual({ ok: true, count: 3 });
+    expect(await verifyChain(await storedBlockLog())).toEqual({ ok: true, count: 3 });
   });
 });

@@ -3,15 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../lib/messages/handler';
 import { currentBackup, readAuditLog } from '../../lib/messages/data';
 import { backupJson } from '../../lib/records/backup';
-import { verifyChain } from '../../lib/records';
-import {
-  blockLogItem,
-  draftsItem,
-  loadSnapshot,
-  repeatEventsItem,
-} from '../../lib/storage/records';
+import { appendEntry, emptyBlockLog, verifyChain } from '../../lib/records';
+import { draftsItem, repeatEventsItem } from '../../lib/storage/records';
 import { readSettings } from '../../lib/storage/settings';
 import { capture, clearContacts, seedBasics, storedContacts, testDeps } from './helpers';
+import { storeBlockLog, storedBlockLog } from '../blocklog-helpers';
+import { entry, uuid } from '../records/fixtures';
+import { loadSnapshot } from '../../lib/storage/blockLogDb';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -66,16 +64,23 @@ describe('data:import', () => {
   it('should change nothing when the write is refused, and say so', async () => {
     const { deps } = testDeps();
     await record(deps, 1);
+    await storeBlockLog(await appendEntry(emptyBlockLog(), entry({ id: uuid(501) })));
     const text = backupJson(await currentBackup(new Date()));
     await clearContacts();
+    await storeBlockLog(emptyBlockLog());
     const before = await fakeBrowser.storage.local.get(null);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
       new Error('QUOTA_BYTES quota exceeded'),
     );
     const reply = await handleMessage({ type: 'data:import', text }, deps);
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/QUOTA_BYTES/) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/nothing was saved \(QUOTA_BYTES/),
+    });
     vi.restoreAllMocks();
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    // The block log, written first, was put back.
+    expect((await storedBlockLog()).records).toEqual([]);
   });
 
   it('should refuse a hostile file with a message and change nothing', async () => {
@@ -157,6 +162,6 @@ describe('storage that does not lose data', () => {
     expect(await storedContacts()).toHaveLength(1);
     expect(snap.problems).toHaveLength(1);
     expect((await repeatEventsItem.item.getValue()).events).toEqual([]);
-    expect(await verifyChain(await blockLogItem.item.getValue())).toMatchObject({ ok: true });
+    expect(await verifyChain(await storedBlockLog())).toMatchObject({ ok: true });
   });
 });

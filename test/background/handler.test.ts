@@ -5,16 +5,16 @@ import { emptyDraft } from '../../lib/messages/draft';
 import { handleMessage, seedOnInstall } from '../../lib/messages/handler';
 import { currentView, sha256Hex, verifyChain } from '../../lib/records';
 import {
-  blockLogItem,
   draftsItem,
   installedAtItem,
-  loadSnapshot,
   problemsItem,
   repeatEventsItem,
   accountsItem,
 } from '../../lib/storage/records';
 import { blockedOnX, uuid } from '../records/fixtures';
 import { capture, completeDraft, moderator, seedBasics, storedContacts, testDeps } from './helpers';
+import { storedBlockLog } from '../blocklog-helpers';
+import { loadSnapshot } from '../../lib/storage/blockLogDb';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -147,7 +147,7 @@ describe('handleMessage: block workflow', () => {
     const reply = await handleMessage({ type: 'block:confirm', draft: d }, testDeps().deps);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/engage/);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(0);
+    expect((await storedBlockLog()).records).toHaveLength(0);
   });
 
   it('should append a confirmed entry with the moderator, drop the draft, and take amendments', async () => {
@@ -157,7 +157,7 @@ describe('handleMessage: block workflow', () => {
     const reply = await handleMessage({ type: 'block:confirm', draft: d }, deps);
     expect(reply.ok).toBe(true);
     const entryId = reply.ok ? reply.entryId! : '';
-    const log = await blockLogItem.item.getValue();
+    const log = await storedBlockLog();
     expect(log.records).toHaveLength(1);
     expect(log.records[0]!.record).toMatchObject({ id: entryId, moderator, platform: 'x' });
     expect((await draftsItem.item.getValue()).drafts).toEqual([]);
@@ -173,7 +173,7 @@ describe('handleMessage: block workflow', () => {
       },
       deps,
     );
-    const after = await blockLogItem.item.getValue();
+    const after = await storedBlockLog();
     expect(await verifyChain(after)).toEqual({ ok: true, count: 3 });
     const [view] = currentView(after);
     expect(view!.status).toBe('blocked');

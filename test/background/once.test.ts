@@ -2,12 +2,13 @@
 // in two popups at the same moment, or pressed again after the browser stopped half way.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import { handleMessage } from '../../lib/messages/handler';
 import { verifyChain } from '../../lib/records';
-import { blockLogItem, draftsItem, repeatEventsItem } from '../../lib/storage/records';
+import { recordsDb } from '../../lib/storage/recordsDb';
+import { draftsItem, repeatEventsItem } from '../../lib/storage/records';
 import { blockedOnX, uuid } from '../records/fixtures';
 import { completeDraft, seedBasics, storedContacts, testDeps } from './helpers';
+import { storedBlockLog } from '../blocklog-helpers';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -32,7 +33,7 @@ describe('block:confirm logs a draft once', () => {
     expect(first).toMatchObject({ ok: true, entryId: DRAFT_ID });
     expect(again).toMatchObject({ ok: true, entryId: DRAFT_ID });
     expect(again.ok && again.message).toMatch(/Already logged/);
-    const log = await blockLogItem.item.getValue();
+    const log = await storedBlockLog();
     expect(log.records.map((r) => r.record.id)).toEqual([DRAFT_ID]);
   });
 
@@ -43,7 +44,7 @@ describe('block:confirm logs a draft once', () => {
       handleMessage({ type: 'block:confirm', draft }, deps),
     ]);
     expect(replies.every((r) => r.ok)).toBe(true);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(1);
+    expect((await storedBlockLog()).records).toHaveLength(1);
   });
 
   it('should not log twice when the browser stopped after the entry was written but before the draft was cleared', async () => {
@@ -53,7 +54,7 @@ describe('block:confirm logs a draft once', () => {
     await handleMessage({ type: 'block:save-draft', draft }, deps);
     const retry = await handleMessage({ type: 'block:confirm', draft }, deps);
     expect(retry).toMatchObject({ ok: true, entryId: DRAFT_ID });
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(1);
+    expect((await storedBlockLog()).records).toHaveLength(1);
     expect((await draftsItem.item.getValue()).drafts).toEqual([]);
   });
 
@@ -64,16 +65,32 @@ describe('block:confirm logs a draft once', () => {
     expect(reply.ok).toBe(true);
     expect(reply.ok && reply.message).toMatch(/Logged in the block log/);
     expect(reply.ok && reply.message).toMatch(/draft could not be cleared \(QuotaExceededError\)/);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(1);
+    expect((await storedBlockLog()).records).toHaveLength(1);
   });
 
   it('should say nothing was logged, and keep the draft, when the block log cannot be written', async () => {
     const { deps, draft } = await confirmed();
-    vi.spyOn(storage, 'setItems').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(recordsDb(), 'bulkDocs').mockRejectedValueOnce(new Error('disk full'));
     const reply = await handleMessage({ type: 'block:confirm', draft }, deps);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/Nothing was logged.*disk full.*draft is kept/);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(0);
+    expect((await storedBlockLog()).records).toHaveLength(0);
+    expect((await draftsItem.item.getValue()).drafts.map((d) => d.id)).toEqual([DRAFT_ID]);
+    // Retried once the database takes writes again: logged once.
+    expect((await handleMessage({ type: 'block:confirm', draft }, deps)).ok).toBe(true);
+    expect((await storedBlockLog()).records).toHaveLength(1);
+  });
+
+  it('should say nothing was logged when the database refuses the entry’s document', async () => {
+    const { deps, draft } = await confirmed();
+    vi.spyOn(recordsDb(), 'bulkDocs').mockResolvedValueOnce([
+      { id: 'x', error: true, name: 'forbidden', message: 'refused by the server' } as never,
+    ]);
+    const reply = await handleMessage({ type: 'block:confirm', draft }, deps);
+    expect(!reply.ok && reply.error).toMatch(
+      /Nothing was logged.*0 of 1 block log records saved; not saved: link 0: refused by the server/,
+    );
+    expect((await storedBlockLog()).records).toHaveLength(0);
     expect((await draftsItem.item.getValue()).drafts.map((d) => d.id)).toEqual([DRAFT_ID]);
   });
 });
@@ -90,7 +107,7 @@ describe('block:amend adds an amendment once', () => {
     const third = await handleMessage(blockedOnX(DRAFT_ID, requestId), deps);
     expect([...replies, third].every((r) => r.ok)).toBe(true);
     expect(third.ok && third.message).toMatch(/Already added/);
-    const log = await blockLogItem.item.getValue();
+    const log = await storedBlockLog();
     expect(log.records.map((r) => r.kind)).toEqual(['entry', 'amendment']);
     expect(log.records[1]!.record.id).toBe(requestId);
     expect(await verifyChain(log)).toEqual({ ok: true, count: 2 });
@@ -101,7 +118,7 @@ describe('block:amend adds an amendment once', () => {
     await handleMessage({ type: 'block:confirm', draft }, deps);
     await handleMessage(blockedOnX(DRAFT_ID, uuid()), deps);
     await handleMessage(blockedOnX(DRAFT_ID, uuid()), deps);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(3);
+    expect((await storedBlockLog()).records).toHaveLength(3);
   });
 
   it('should refuse an id that another record already has', async () => {
@@ -109,7 +126,7 @@ describe('block:amend adds an amendment once', () => {
     await handleMessage({ type: 'block:confirm', draft }, deps);
     const reply = await handleMessage(blockedOnX(DRAFT_ID, DRAFT_ID), deps);
     expect(reply.ok).toBe(false);
-    expect((await blockLogItem.item.getValue()).records).toHaveLength(1);
+    expect((await storedBlockLog()).records).toHaveLength(1);
   });
 });
 

@@ -14,10 +14,11 @@ import {
   emptyBlockLog,
   type BlockEntry,
 } from '../../lib/records';
-import { blockLogItem, draftsItem, moderatorItem } from '../../lib/storage/records';
+import { draftsItem, moderatorItem } from '../../lib/storage/records';
 import { usePopup } from '../../lib/ui/store';
 import { capture, moderator, seedBasics, storedContacts, testDeps } from '../background/helpers';
 import { resetPopup } from './helpers';
+import { storeBlockLog, storedBlockLog } from '../blocklog-helpers';
 
 let deps: ReturnType<typeof testDeps>['deps'];
 let clock: ReturnType<typeof testDeps>['clock'];
@@ -128,7 +129,7 @@ describe('popup: block workflow', () => {
     await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
     await screen.findByText('Outcome recorded in the block log.');
 
-    const log = await blockLogItem.item.getValue();
+    const log = await storedBlockLog();
     const [view] = currentView(log);
     expect(view!.status).toBe('blocked');
     expect(view!.entry).toMatchObject({
@@ -166,7 +167,7 @@ describe('popup: block workflow', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.click(await screen.findByRole('button', { name: 'Confirm and log' }));
     await screen.findByText(/never blocks anyone by itself/);
-    const [view] = currentView(await blockLogItem.item.getValue());
+    const [view] = currentView(await storedBlockLog());
     expect(view!.entry.exception).toEqual({
       kind: 'automated-spam-account',
       why: 'Posts the same link every minute.',
@@ -240,7 +241,7 @@ describe('popup: block log', () => {
     log = await appendEntry(log, await entryFor('alice', 1, 'x'));
     log = await appendEntry(log, await entryFor('bob', 2, 'facebook'));
     log = await appendEntry(log, await entryFor('carol', 3, 'x'));
-    await blockLogItem.item.setValue(log);
+    await storeBlockLog(log);
   });
 
   it('should list newest first, search and filter, and verify an intact chain', async () => {
@@ -273,7 +274,7 @@ describe('popup: block log', () => {
   });
 
   it('should name the tampered entry when verification fails', async () => {
-    const log = await blockLogItem.item.getValue();
+    const log = await storedBlockLog();
     const tampered = structuredClone(log);
     const link = tampered.records[1]!;
     if (link.kind === 'entry') link.record.justification = 'Quietly rewritten.';
@@ -298,7 +299,7 @@ describe('popup: block log', () => {
     await user.type(screen.getByLabelText('Note'), 'Called DMT again.');
     await user.click(screen.getByRole('button', { name: 'Add amendment' }));
     await screen.findByText(/Record 3: note amendment/);
-    const views = currentView(await blockLogItem.item.getValue());
+    const views = currentView(await storedBlockLog());
     expect(views.find((v) => v.entry.user.handle === 'bob')!.notes[0]!.text).toBe(
       'Called DMT again.',
     );

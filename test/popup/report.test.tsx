@@ -15,8 +15,8 @@ import {
   type BlockEntry,
   type BlockLog,
 } from '../../lib/records';
-import { blockLogItem } from '../../lib/storage/records';
 import { moderator, seedBasics } from '../background/helpers';
+import { storeBlockLog } from '../blocklog-helpers';
 
 const now = () => new Date('2026-11-20T12:00:00.000Z');
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -88,7 +88,7 @@ async function seedLog(): Promise<BlockLog> {
     data: { justification: 'Abuse from alice continued after engagement and advice.' },
   });
   log = await appendEntry(log, await entryFor('alice', 3));
-  await blockLogItem.item.setValue(log);
+  await storeBlockLog(log);
   return log;
 }
 
