@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { expect } from 'vitest';
-import type { ExtractedComment } from '../../lib/sites/types';
+import type { ExtractedComment, SiteAdapter } from '../../lib/sites/types';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/sites');
 
@@ -28,4 +28,15 @@ export function expectSegmentsInvariant(comment: ExtractedComment): void {
     covered = s.start + s.node.data.length;
     if (comment.textElement) expect(comment.textElement.contains(s.node)).toBe(true);
   }
+}
+
+/** Every comment the adapter finds under the document's root, each of which must be readable. */
+export function readPage(adapter: SiteAdapter, doc: Document): ExtractedComment[] {
+  const root = adapter.findRoot(doc);
+  if (!root) throw new Error('no root');
+  return adapter.findComments(root).map((el) => {
+    const c = adapter.extract(el);
+    if (!c) throw new Error('unreadable comment');
+    return c;
+  });
 }
