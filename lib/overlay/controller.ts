@@ -579,7 +579,8 @@ export class OverlayController {
       this.clearElement(el);
       return;
     }
-    const key = `${this.generation}\u0000${this.key}\u0000${comment.text}`;
+    // Partial is in the key: the page may take "See more" away without changing the text read.
+    const key = `${this.generation}\u0000${this.key}\u0000${comment.partial ? 1 : 0}${comment.text}`;
     const state = this.states.get(el);
     if (this.scanKeys.get(el) === key && state) {
       // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.

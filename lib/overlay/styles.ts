@@ -48,6 +48,7 @@ p,ul,ol{margin:0.3em 0}
 ul,ol{padding-inline-start:1.4em}
 blockquote{margin:0.4em 0;padding:0.4em 0.7em;border-inline-start:4px solid #555;background:#f4f4f4;white-space:pre-wrap}
 .comment{max-height:12em;overflow:auto}
+.partial{font-weight:600;border-inline-start:4px solid #6b3600;padding-inline-start:0.5em}
 .finding{border-top:1px solid #bbb;margin-top:0.8em}
 .finding.crime h3::before{content:"🚨 "}
 .finding.remove h3::before{content:"⚠ "}

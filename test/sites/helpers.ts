@@ -14,6 +14,27 @@ export function domFrom(html: string, url: string): Document {
   return doc;
 }
 
+/**
+ * Real pages saved by other projects (see PROVENANCE.md there): read where they are at test time,
+ * never copied into this repository. Tests over them skip, with a message, when it is absent.
+ */
+export const DOM_REAL = path.resolve(__dirname, '../../../shared/data/dom-real');
+
+/** The real facebook.com captures with comments, and the address each was saved from. */
+export const REAL_FACEBOOK_PAGES: [file: string, url: string][] = [
+  [
+    'fb1-tanjin-2025-post-page-comments.html',
+    'https://www.facebook.com/salmanmd.sultan.1/posts/pfbid02pwk1KyH6jtefw3dYQuPQPEESmxCrBGaigyWUdu5JRSbZzAQBAnRDfZsPP7av5ikql',
+  ],
+  ['fb3-burmaapp-2026-02-nytimes-page-feed.html', 'https://www.facebook.com/nytimes'],
+];
+
+/** A real capture under DOM_REAL (its body) loaded at `url`. */
+export function loadReal(relative: string, url: string): Document {
+  const html = fs.readFileSync(path.join(DOM_REAL, relative), 'utf8');
+  return domFrom(/<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html, url);
+}
+
 /** A committed fixture loaded at `url`. */
 export function loadFixture(relative: string, url: string): Document {
   return domFrom(fs.readFileSync(path.join(FIXTURES, relative), 'utf8'), url);

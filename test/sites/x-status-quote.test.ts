@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xAdapter } from '../../lib/sites/x';
 import type { ExtractedComment } from '../../lib/sites/types';
-import { domFrom, expectSegmentsInvariant, readPage } from './helpers';
+import { DOM_REAL, domFrom, expectSegmentsInvariant, loadReal, readPage } from './helpers';
 
 const readAll = (doc: Document): ExtractedComment[] => readPage(xAdapter, doc);
 
@@ -69,18 +69,13 @@ describe('xAdapter on a focused tweet that quotes another on its status page', (
   });
 });
 
-const X1 = path.resolve(
-  __dirname,
-  '../../../shared/data/dom-real/x/x1-brocc-2025-04-status-thread.html',
-);
-const haveX1 = fs.existsSync(X1);
+const X1 = 'x/x1-brocc-2025-04-status-thread.html';
+const haveX1 = fs.existsSync(path.join(DOM_REAL, X1));
 if (!haveX1) console.warn('x-status-quote.test.ts: real capture x1 not found; skipping it');
 
 describe.skipIf(!haveX1)('xAdapter on the real 2025 status page of a quoting tweet', () => {
   it("should read the focused tweet's own text, time and permalink and keep the quote apart", () => {
-    const html = fs.readFileSync(X1, 'utf8');
-    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-    const doc = domFrom(body, 'https://x.com/eli_lifland/status/1908671786876850246');
+    const doc = loadReal(X1, 'https://x.com/eli_lifland/status/1908671786876850246');
     const comments = readAll(doc);
     const focused = comments.find((c) => c.kind === 'focused');
     if (!focused) throw new Error('no focused tweet');
