@@ -18,6 +18,7 @@ import {
 import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
 import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
+import { diagnosticsReport, healthNote, type PageReading } from './health';
 import { PANEL_TAG, Panel } from './panel';
 import { removalsOf, shouldRemind } from './removals';
 import { REPEAT_TAG } from './repeat';
@@ -144,6 +145,8 @@ export class OverlayController {
   /** Comments read on this page (by key), whether flagged, and when first seen. */
   private seen = new Map<string, { flagged: boolean; at: Date }>();
   private flaggedCount = 0;
+  /** Keys of comments read without an author (selector health, see health.ts). */
+  private authorless = new Set<string>();
   private lastCommit = 0;
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
@@ -171,6 +174,7 @@ export class OverlayController {
   private readonly setTimer: (cb: () => void, ms: number) => () => void;
   private readonly sliceMs: number;
   private readonly policyVersion: string;
+  private readonly writeClipboard: (text: string) => Promise<void>;
 
   constructor(private readonly options: OverlayOptions) {
     const { doc } = options;
@@ -199,16 +203,17 @@ export class OverlayController {
     this.breather = options.breather ?? windowBreather(win);
     const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
     this.observer = new MO((records) => this.onMutations(records));
+    this.writeClipboard =
+      options.writeClipboard ??
+      ((text) => {
+        const clipboard = win?.navigator.clipboard;
+        if (!clipboard) return Promise.reject(new Error('the clipboard is not available here'));
+        return clipboard.writeText(text);
+      });
     this.panel = new Panel({
       doc,
       sendMessage: options.sendMessage,
-      writeClipboard:
-        options.writeClipboard ??
-        ((text) => {
-          const clipboard = win?.navigator.clipboard;
-          if (!clipboard) return Promise.reject(new Error('the clipboard is not available here'));
-          return clipboard.writeText(text);
-        }),
+      writeClipboard: this.writeClipboard,
       pageUrl: () => doc.location?.href ?? '',
       ...(options.authors?.panelSection
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
@@ -223,6 +228,12 @@ export class OverlayController {
         togglePause: () => this.togglePause(),
         turnOffSite: () => this.turnOffSite(),
         dismissReminder: () => void this.dismissReminder(),
+        copyDiagnostics: () =>
+          this.writeClipboard(
+            diagnosticsReport(doc, options.adapter, this.reading(true), (el) =>
+              OUR_TAGS.has(el.tagName),
+            ),
+          ),
       },
       options.adapter.site === 'x' ? 'X' : 'Facebook',
     );
@@ -532,6 +543,8 @@ export class OverlayController {
       if (!el.isConnected) continue;
       el.setAttribute('data-ma-scanned', '');
       this.count(comment.key, findings.length > 0);
+      if (comment.author.handle) this.authorless.delete(comment.key);
+      else this.authorless.add(comment.key);
       if (this.settle(el, comment, findings)) waiting.push(el);
       this.options.authors?.note(el, comment);
     }
@@ -579,7 +592,8 @@ export class OverlayController {
       this.clearElement(el);
       return;
     }
-    const key = `${this.generation}\u0000${this.key}\u0000${comment.text}`;
+    // Partial is in the key: the page may take "See more" away without changing the text read.
+    const key = `${this.generation}\u0000${this.key}\u0000${comment.partial ? 1 : 0}${comment.text}`;
     const state = this.states.get(el);
     if (this.scanKeys.get(el) === key && state) {
       // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.
@@ -735,6 +749,7 @@ export class OverlayController {
   private resetPageState(): void {
     this.generation += 1;
     this.seen.clear();
+    this.authorless.clear();
     this.flaggedCount = 0;
     this.recent.clear();
     this.lastNavigated = null;
@@ -797,20 +812,11 @@ export class OverlayController {
 
   private renderSummary(): void {
     if (this.destroyed) return;
-    const { adapter, doc } = this.options;
-    let unreadable = false;
-    if (this.active && this.unreadableChecked && this.seen.size === 0) {
-      try {
-        unreadable = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
-      } catch {
-        unreadable = false;
-      }
-    }
     this.summary.render({
       flagged: this.active ? this.flaggedCount : 0,
       total: this.active ? this.seen.size : 0,
       paused: this.settings.paused,
-      unreadable,
+      health: this.active ? healthNote(this.reading()) : null,
       reminder: shouldRemind(this.removals)
         ? {
             count: this.removals!.count,
@@ -818,6 +824,28 @@ export class OverlayController {
           }
         : null,
     });
+  }
+
+  /**
+   * What was read on this page, for the summary's health note and (`full`) the diagnostics. Whether
+   * it is a thread page is asked only when it matters, since on Facebook that looks through dialogs.
+   */
+  private reading(full = false): PageReading {
+    const { adapter, doc } = this.options;
+    let threadPage = false;
+    if (full || (this.seen.size === 0 && this.unreadableChecked)) {
+      try {
+        threadPage = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
+      } catch {
+        threadPage = false;
+      }
+    }
+    return {
+      threadPage,
+      settled: this.unreadableChecked,
+      comments: this.seen.size,
+      withoutAuthor: this.authorless.size,
+    };
   }
 
   /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */

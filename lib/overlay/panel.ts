@@ -217,6 +217,13 @@ export class Panel {
         { class: 'comment', tabindex: '0', 'aria-label': 'Comment text' },
         comment.text,
       ),
+      comment.partial &&
+        h(
+          doc,
+          'p',
+          { class: 'partial' },
+          'Text is cut short on the page ("See more"): open it to check the whole comment.',
+        ),
       ...sections,
       crime &&
         h(

@@ -48,6 +48,7 @@ p,ul,ol{margin:0.3em 0}
 ul,ol{padding-inline-start:1.4em}
 blockquote{margin:0.4em 0;padding:0.4em 0.7em;border-inline-start:4px solid #555;background:#f4f4f4;white-space:pre-wrap}
 .comment{max-height:12em;overflow:auto}
+.partial{font-weight:600;border-inline-start:4px solid #6b3600;padding-inline-start:0.5em}
 .finding{border-top:1px solid #bbb;margin-top:0.8em}
 .finding.crime h3::before{content:"🚨 "}
 .finding.remove h3::before{content:"⚠ "}
@@ -71,7 +72,10 @@ button[aria-pressed="true"]{background:#222;color:#fff}
 .reminder p{margin:0.3em 0}
 .reminder a{color:#1740c8;text-decoration:underline}
 .reminder a:focus-visible{outline:3px solid #1740c8;outline-offset:2px}
-.reminder .error{color:#8f0018;font-weight:600}`;
+.reminder .error{color:#8f0018;font-weight:600}
+.diagnostics{flex-basis:100%;max-width:30em;display:flex;flex-wrap:wrap;gap:0.4em;align-items:center}
+.diagnostics .hint{flex-basis:100%;margin:0;font-size:0.9em;color:#333}
+.diag{min-height:max(2.2em,24px);min-width:24px}`;
 
 export const REPEAT_CSS = `${HOST_RESET}
 :host{margin:0.25em 0 !important}

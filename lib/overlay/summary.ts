@@ -1,5 +1,5 @@
 import { POLICY } from '../policy';
-import { h } from './dom';
+import { h, reasonOf } from './dom';
 import { SUMMARY_CSS } from './styles';
 
 export const SUMMARY_TAG = 'ma-summary';
@@ -8,8 +8,8 @@ export interface SummaryState {
   flagged: number;
   total: number;
   paused: boolean;
-  /** A thread page where no comment could be read. */
-  unreadable: boolean;
+  /** What is wrong with reading this page (healthNote in health.ts), or null. */
+  health: string | null;
   /**
    * The many-removals reminder (Annex 1), when the moderator has marked enough comments on this
    * post as removed and has not dismissed it; `error` says why a dismissal did not save.
@@ -25,6 +25,8 @@ export interface SummaryActions {
   turnOffSite(): void;
   /** Hides the many-removals reminder for this post. */
   dismissReminder?(): void;
+  /** Copies the page's structure, without its text or links, to the clipboard. */
+  copyDiagnostics?(): Promise<void>;
 }
 
 const REMINDER_TITLE_ID = 'ma-reminder-title';
@@ -41,6 +43,8 @@ export class Summary {
   private readonly next: HTMLButtonElement;
   private readonly pause: HTMLButtonElement;
   private readonly off: HTMLButtonElement;
+  private readonly diagnostics: HTMLElement;
+  private readonly diagnosticsStatus: HTMLElement;
   private readonly title: HTMLElement;
   private readonly reminder: HTMLElement;
   private readonly reminderCount: HTMLElement;
@@ -72,6 +76,39 @@ export class Summary {
     this.off = h(doc, 'button', { type: 'button' }, `Turn off on ${siteName}`);
     this.off.addEventListener('click', () => actions.turnOffSite());
     this.title = h(doc, 'span', { class: 'title', tabindex: '-1' }, 'Moderator Assist');
+    const copy = h(
+      doc,
+      'button',
+      { type: 'button', class: 'diag', 'aria-describedby': 'ma-diag-hint' },
+      'Copy page diagnostics',
+    );
+    this.diagnosticsStatus = h(doc, 'span', { role: 'status', 'aria-live': 'polite' });
+    copy.addEventListener('click', () => {
+      const said = this.diagnosticsStatus;
+      said.textContent = 'Copying…';
+      (actions.copyDiagnostics?.() ?? Promise.reject(new Error('not available here'))).then(
+        () => {
+          said.textContent = 'Copied';
+        },
+        (error: unknown) => {
+          said.textContent = `Couldn't copy the page diagnostics: ${reasonOf(error)}`;
+        },
+      );
+    });
+    this.diagnostics = h(
+      doc,
+      'div',
+      { class: 'diagnostics' },
+      copy,
+      this.diagnosticsStatus,
+      h(
+        doc,
+        'p',
+        { id: 'ma-diag-hint', class: 'hint' },
+        "Copies the page's layout with all text, links and names taken out, for the Digital Media Team to report the problem.",
+      ),
+    );
+    this.diagnostics.hidden = true;
     this.announce = h(doc, 'span', { class: 'vh', role: 'status', 'aria-live': 'polite' });
     this.reminderCount = h(doc, 'strong', { id: REMINDER_TITLE_ID });
     this.reminderError = h(doc, 'p', { class: 'error' });
@@ -117,6 +154,7 @@ export class Summary {
       this.pause,
       this.off,
       this.note,
+      this.diagnostics,
       this.reminder,
       this.announce,
     );
@@ -147,10 +185,11 @@ export class Summary {
     this.next.disabled = !navigable;
     this.note.textContent = state.paused
       ? 'Comments are not being checked. Press Pause again to resume.'
-      : state.unreadable
-        ? "Can't read comments on this page"
-        : '';
+      : (state.health ?? '');
     this.note.hidden = this.note.textContent === '';
+    const showDiagnostics = !state.paused && state.health !== null;
+    if (!showDiagnostics) this.diagnosticsStatus.textContent = '';
+    this.diagnostics.hidden = !showDiagnostics;
     const reminder = state.reminder ?? null;
     const wasShown = !this.reminder.hidden;
     this.reminder.hidden = reminder === null;

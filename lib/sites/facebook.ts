@@ -167,22 +167,65 @@ function judgeArticle(el: Element): boolean {
 
 /**
  * How many comments this one is nested under. Facebook has nested reply articles inside the
- * comment article, and has also put a reply list beside the comment article in the same `li`;
- * both are counted, so the answer does not depend on which layout is served.
+ * comment article, has put a reply list beside the comment article in the same `li`, and now
+ * draws a thread as a box whose first child is the comment and whose next holds its replies (see
+ * `headsThread`); all are counted, so the answer does not depend on which layout is served.
  */
 function depthOf(el: Element): number {
+  const reply = saysReply(el);
   let depth = 0;
-  for (let node = el.parentElement; node; node = node.parentElement) {
+  let child = el;
+  for (let node = el.parentElement; node; child = node, node = node.parentElement) {
     if (node.matches(S.article)) {
-      if (isCommentArticle(node)) depth += 1;
+      // Above the post (or its dialog) there are no more threads to count.
+      if (!isCommentArticle(node)) break;
+      depth += 1;
+    } else if (node.matches(S.dialog)) {
+      break;
     } else if (node.matches(S.listItem)) {
       const head = Array.from(node.querySelectorAll(S.article)).find(
         (a) => a.parentElement?.closest(S.listItem) === node && isCommentArticle(a),
       );
       if (head && head !== el && !head.contains(el)) depth += 1;
+    } else if (reply && headsThread(node, child)) {
+      depth += 1;
     }
   }
   return depth;
+}
+
+/** Does the comment say it is a reply: a "Reply by" label, or its own link with its reply id? */
+function saysReply(el: Element): boolean {
+  if (S.replyLabelPrefix.test(el.getAttribute('aria-label') ?? '')) return true;
+  return Array.from(el.querySelectorAll(S.replyLink)).some((a) => ownedBy(a, el));
+}
+
+/**
+ * Is `node` a thread box seen from its child `child`: its first child is a comment alone (itself,
+ * or in wrappers of one child each) and `child`, a later child, holds the replies? Seen on
+ * facebook.com in 2025–26, with the replies box there (empty) even when there are none. A list of
+ * comments looks the same from its second item unless that item is a comment alone too, so this
+ * is only asked for comments that say they are replies, and not when `child` is a comment alone.
+ */
+function headsThread(node: Element, child: Element): boolean {
+  const first = node.firstElementChild;
+  return first !== null && first !== child && soleComment(first) && !soleComment(child);
+}
+
+/** Is `el` a comment article, or wrappers of one child each around one? */
+function soleComment(el: Element): boolean {
+  for (let node: Element | null = el; node;) {
+    if (node.matches(S.article)) return isCommentArticle(node);
+    node = node.children.length === 1 ? node.firstElementChild : null;
+  }
+  return false;
+}
+
+/** Does the comment's own text hold a control ("See more"): the page shows only part of it? */
+function cutShort(el: Element, blocks: readonly Element[]): boolean {
+  return blocks.some((b) =>
+    Array.from(b.querySelectorAll(S.button)).some((button) => ownedBy(button, el)),
+  );
 }
 
 /** The outermost own `div[dir="auto"]` paragraphs that are comment text (not names, not controls). */
@@ -347,6 +390,7 @@ export const facebookAdapter: SiteAdapter = {
     if (permalink) comment.permalink = permalink;
     const time = readTime(el);
     if (time) comment.time = time;
+    if (cutShort(el, blocks)) comment.partial = true;
     return comment;
   },
 };

@@ -37,8 +37,12 @@ export const FacebookSelectors = {
   article: '[role="article"]',
   /** The English UI labels comment articles "Comment by …" and replies "Reply by …". */
   commentLabelPrefix: /^(?:Comment|Reply) by /,
+  /** A reply's own label (English UI only; `replyLink` says the same in any language). */
+  replyLabelPrefix: /^Reply by /,
   /** A comment's permalink (also on its author link) carries the comment id. */
   commentLink: 'a[href*="comment_id="]',
+  /** A reply's permalink carries its own id beside its thread's comment id. */
+  replyLink: 'a[href*="reply_comment_id="]',
   /** Every link: filtered in code into profile links and permalinks. */
   link: 'a[href]',
   /** Comment text paragraphs. The author's name is also `dir="auto"` but sits inside a link. */

@@ -36,6 +36,11 @@ export interface ExtractedComment {
   /** 0 for posts and top-level comments, 1 for a reply to a comment, and so on. */
   depth: number;
   quoted?: { text: string; author?: Author; permalink?: string };
+  /**
+   * The page shows only the start of the text (Facebook's "See more"): findings may be missing.
+   * The page's expansion changes the comment, so it is read again then.
+   */
+  partial?: boolean;
 }
 
 export interface SiteAdapter {

@@ -43,22 +43,42 @@ function within(node: Node, container: Element | undefined): boolean {
 
 /**
  * The subtree of a quoted tweet: the highest ancestor of the quote's own User-Name (or, failing
- * that, its text) that does not also hold the quoting tweet's. This uses only the order of the two
- * parts, not X's `div[role="link"]` wrapper, so it survives wrapper changes.
+ * that, its text) that holds no part of the quoting tweet. This uses only the order of the parts,
+ * not X's `div[role="link"]` wrapper, so it survives wrapper changes.
+ *
+ * The quoting tweet's parts are its User-Name, any tweetText before the quote's User-Name (X draws
+ * the quote below the text that quotes it) and any time in a status link outside the quote's
+ * User-Name (the card draws its time without a link). The User-Name alone is not enough: a status
+ * page draws the focused tweet's header in one row and its text, the quote card and its time in
+ * the next, and that whole row would be taken for the quote.
  */
 function findQuoteRoot(article: Element): Element | undefined {
-  const pick = (selector: string): Element | undefined => {
-    const nodes = Array.from(article.querySelectorAll(selector));
-    const own = nodes[0];
-    const quoted = nodes[1];
-    if (!own || !quoted) return undefined;
-    let top: Element = quoted;
-    while (top.parentElement && top.parentElement !== article && !top.parentElement.contains(own)) {
-      top = top.parentElement;
-    }
-    return top;
-  };
-  return pick(S.userName) ?? pick(S.tweetText);
+  const names = Array.from(article.querySelectorAll(S.userName));
+  const texts = Array.from(article.querySelectorAll(S.tweetText));
+  const [ownName, quotedName] = names;
+  let start: Element;
+  let own: Element[];
+  if (ownName && quotedName) {
+    start = quotedName;
+    const timed = Array.from(article.querySelectorAll(S.statusLink)).filter(
+      (a) => a.querySelector(S.time) && !quotedName.contains(a),
+    );
+    own = [ownName, ...texts.filter((t) => comesAfter(t, quotedName)), ...timed];
+  } else {
+    const [ownText, quotedText] = texts;
+    if (!ownText || !quotedText) return undefined;
+    start = quotedText;
+    own = [ownText];
+  }
+  let top = start;
+  while (
+    top.parentElement &&
+    top.parentElement !== article &&
+    !own.some((part) => top.parentElement?.contains(part))
+  ) {
+    top = top.parentElement;
+  }
+  return top;
 }
 
 /**

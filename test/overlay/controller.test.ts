@@ -335,7 +335,11 @@ describe('navigation', () => {
       overlay.start();
       await new Promise((resolve) => setTimeout(resolve, 30));
       await settle(overlay);
-      expect(summaryRoot().textContent?.includes("Can't read comments on this page")).toBe(shown);
+      expect(
+        summaryRoot().textContent?.includes(
+          "Can't find the comments on this page: the site's layout may have changed.",
+        ),
+      ).toBe(shown);
     },
   );
 });

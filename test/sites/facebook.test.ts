@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { facebookAdapter as fb } from '../../lib/sites/facebook';
 import type { ExtractedComment } from '../../lib/sites/types';
-import { domFrom, expectSegmentsInvariant, loadFixture } from './helpers';
+import {
+  DOM_REAL,
+  domFrom,
+  expectSegmentsInvariant,
+  loadFixture,
+  loadReal,
+  REAL_FACEBOOK_PAGES,
+} from './helpers';
 
 const POST_URL = 'https://www.facebook.com/DemoConstabulary/posts/pfbid02DemoPost';
 const FEED_URL = 'https://www.facebook.com/';
@@ -331,35 +338,26 @@ describe('facebookAdapter URLs', () => {
   });
 });
 
-// Real facebook.com pages saved by other projects (../shared/data/dom-real; see its PROVENANCE.md):
-// read where they are, never copied here.
-const REAL = path.resolve(__dirname, '../../../shared/data/dom-real/facebook');
-const realPages: [file: string, url: string][] = [
-  [
-    'fb1-tanjin-2025-post-page-comments.html',
-    'https://www.facebook.com/salmanmd.sultan.1/posts/pfbid02pwk1KyH6jtefw3dYQuPQPEESmxCrBGaigyWUdu5JRSbZzAQBAnRDfZsPP7av5ikql',
-  ],
-  ['fb3-burmaapp-2026-02-nytimes-page-feed.html', 'https://www.facebook.com/nytimes'],
-];
-const haveReal = fs.existsSync(REAL);
+const haveReal = fs.existsSync(path.join(DOM_REAL, 'facebook'));
 if (!haveReal) console.warn('facebook.test.ts: real captures not found; skipping those tests');
 
 describe.skipIf(!haveReal)('facebookAdapter on real facebook.com pages', () => {
-  it.each(realPages)('should read an author from a link for every comment on %s', (file, url) => {
-    const html = fs.readFileSync(path.join(REAL, file), 'utf8');
-    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-    const doc = domFrom(body, url);
-    const root = fb.findRoot(doc);
-    if (!root) throw new Error('no root');
-    const comments = extractAll(root);
-    expect(comments.length).toBeGreaterThan(0);
-    for (const c of comments) {
-      expect(c.author.handle, c.text.slice(0, 40)).toBeTruthy();
-      expect(c.author.displayName).toBeTruthy();
-      // The key and permalink are the comment's, never its author's profile link.
-      expect(c.permalink ?? '').toMatch(/comment_id=/);
-      expect(c.permalink).not.toBe(c.author.profileUrl);
-      expect(c.key).not.toMatch(/^h:/);
-    }
-  });
+  it.each(REAL_FACEBOOK_PAGES)(
+    'should read an author from a link for every comment on %s',
+    (file, url) => {
+      const doc = loadReal(`facebook/${file}`, url);
+      const root = fb.findRoot(doc);
+      if (!root) throw new Error('no root');
+      const comments = extractAll(root);
+      expect(comments.length).toBeGreaterThan(0);
+      for (const c of comments) {
+        expect(c.author.handle, c.text.slice(0, 40)).toBeTruthy();
+        expect(c.author.displayName).toBeTruthy();
+        // The key and permalink are the comment's, never its author's profile link.
+        expect(c.permalink ?? '').toMatch(/comment_id=/);
+        expect(c.permalink).not.toBe(c.author.profileUrl);
+        expect(c.key).not.toMatch(/^h:/);
+      }
+    },
+  );
 });

@@ -4,18 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xAdapter } from '../../lib/sites/x';
 import type { ExtractedComment } from '../../lib/sites/types';
-import { domFrom, expectSegmentsInvariant, FIXTURES, loadFixture } from './helpers';
+import { domFrom, expectSegmentsInvariant, FIXTURES, loadFixture, readPage } from './helpers';
 
 const THREAD_URL = 'https://x.com/DemoConstab/status/1900000000000000002';
 
 function extractAll(doc: Document): ExtractedComment[] {
-  const root = xAdapter.findRoot(doc);
-  if (!root) throw new Error('no root');
-  return xAdapter.findComments(root).map((el) => {
-    const c = xAdapter.extract(el);
-    if (!c) throw new Error('unreadable tweet');
-    return c;
-  });
+  return readPage(xAdapter, doc);
 }
 
 describe('xAdapter on the status-thread fixture', () => {
