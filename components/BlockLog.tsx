@@ -40,26 +40,19 @@ function userText(u: BlockRow['user']): string {
 }
 
 /**
- * The block log tab. It lists from the log's stored list (`local:blockLogIndex`, a few
- * megabytes at 10,000 entries), read when the tab first opens; until it is here the tab says it
- * is loading (a polite status) and the other tabs can be used. The log itself stays with the
- * background, which answers for details, Verify and exports; opening the tab asks it to read the
- * log now, so those answer quickly.
+ * The block log tab. It lists from the log's list (one small row per entry), which the background
+ * sends when the tab first opens; until it is here the tab says it is loading (a polite status)
+ * and the other tabs can be used. The log itself stays with the background, which answers for
+ * details, Verify and exports.
  */
 export function BlockLog() {
   const index = usePopup((s) => s.blockIndex);
   const error = usePopup((s) => s.blockLogError);
   const loadBlockLog = usePopup((s) => s.loadBlockLog);
-  const ask = usePopup((s) => s.ask);
   const unread = index === null;
   useEffect(() => {
     if (unread) void loadBlockLog();
   }, [unread, loadBlockLog]);
-  // Once the list is drawn (not before: both reads go through the same storage backend, and the
-  // list is the one the moderator is waiting for).
-  useEffect(() => {
-    if (!unread) void ask({ type: 'block:prepare' });
-  }, [ask, unread]);
   if (index) return <LoadedBlockLog index={index} />;
   return (
     <section aria-labelledby="log-heading">
@@ -189,7 +182,7 @@ function LoadedBlockLog({ index }: { index: BlockIndex }) {
   };
 
   if (selected) {
-    return <EntryDetail entryId={selected} stamp={index.stamp} onBack={() => setSelected(null)} />;
+    return <EntryDetail entryId={selected} list={index} onBack={() => setSelected(null)} />;
   }
 
   return (
@@ -317,15 +310,17 @@ type Detail = NonNullable<Extract<Reply, { ok: true }>['entry']>;
 
 /**
  * One entry's details and chronology, asked of the background (which holds the log) when opened,
- * and asked again when the log changes (`stamp`), so an amendment added here shows at once.
+ * and asked again when the log changes (a new `list` arrives), so an amendment added here shows
+ * at once.
  */
 function EntryDetail({
   entryId,
-  stamp,
+  list,
   onBack,
 }: {
   entryId: string;
-  stamp: string;
+  /** The list as last read: a new one means the log changed. */
+  list: BlockIndex;
   onBack: () => void;
 }) {
   const ask = usePopup((s) => s.ask);
@@ -345,7 +340,7 @@ function EntryDetail({
     return () => {
       live = false;
     };
-  }, [ask, entryId, stamp]);
+  }, [ask, entryId, list]);
   if (!detail) {
     return (
       <section aria-labelledby="detail-heading">

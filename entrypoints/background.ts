@@ -2,7 +2,7 @@ import { RecordsCache } from '../lib/messages/cache';
 import {
   defaultDeps,
   handleMessage,
-  refreshBlockIndex,
+  readBlockLogNow,
   refreshOverviewSnapshot,
   seedOnInstall,
 } from '../lib/messages/handler';
@@ -11,7 +11,7 @@ import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { installationId } from '../lib/storage/installation';
 import { bareKey } from '../lib/storage/keys';
 import { blockLogStore } from '../lib/storage/blockLogDb';
-import { legacyBlockLogItem } from '../lib/storage/records';
+import { BLOCK_LOG_CHANGE, legacyBlockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -41,14 +41,13 @@ export default defineBackground(() => {
     void handleMessage(message, deps).then(sendResponse);
     return true;
   });
-  // The block log's list (local:blockLogIndex) is written after every change the background makes
-  // to the log; when an older version's log is moved into the records database (or quarantined in
-  // its old storage value), the list is checked once that has been quiet for a moment.
-  const checkIndex = () =>
-    refreshBlockIndex(deps).catch((err: unknown) =>
-      console.warn('Moderator Assist: could not store the block log list', err),
+  // The block log is read (and an older version's log moved into the records database) on
+  // install or update, and whenever an older version's storage value appears, so the first
+  // moderator to open the Block log tab does not wait for the move.
+  const readLog = () =>
+    readBlockLogNow(deps).catch((err: unknown) =>
+      console.warn('Moderator Assist: could not read the block log', err),
     );
-  let indexTimer: ReturnType<typeof setTimeout> | undefined;
   // Open X and Facebook tabs hear, by a small message, that what their overlay shows has changed;
   // they do not listen to storage themselves (see lib/overlay/changes.ts). The popup hears about
   // every change the same way, for the same reason.
@@ -59,16 +58,17 @@ export default defineBackground(() => {
       ),
     pages: sendToPages,
   });
+  // The block log is in the records database, not storage: its store says when it wrote.
+  blockLogStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
   const legacyLogKey = bareKey(legacyBlockLogItem.key);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     relay.changed(Object.keys(changes));
-    if (legacyLogKey in changes) {
-      // Written by something other than this store (a test seeding data, an older build's value
-      // put back): the store reads, and moves it, afresh.
-      if (changes[legacyLogKey]?.newValue !== undefined) blockLogStore.forget();
-      clearTimeout(indexTimer);
-      indexTimer = setTimeout(() => void checkIndex(), 500);
+    // Written by something other than the store (a test seeding data, an older build's value put
+    // back): read, and move, afresh.
+    if (changes[legacyLogKey]?.newValue !== undefined) {
+      blockLogStore.forget();
+      void readLog();
     }
   });
   browser.runtime.onInstalled.addListener(() => {
@@ -76,6 +76,6 @@ export default defineBackground(() => {
       .catch((err: unknown) =>
         console.error('Moderator Assist: could not seed the force accounts on install', err),
       )
-      .finally(() => void checkIndex());
+      .finally(() => void readLog());
   });
 });

@@ -72,12 +72,13 @@ add(
   `${verify.value.count} records`,
 );
 
-// What the Block log tab draws from: the stored list (local:blockLogIndex), rebuilt by the
-// background with every change of the log; the tab itself only parses it and filters its rows.
+// What the Block log tab draws from: the list the background makes from the log it holds (from
+// scratch here: the background then keeps it from one log to the next) and sends when the tab
+// opens; the tab itself only reads it and filters its rows.
 const index = await time(() => blockIndexOf(log));
 const indexJson = JSON.stringify(index.value);
 add(
-  'Build the list the Block log tab draws from (background, per change)',
+  'Build the list the Block log tab draws from (background, from scratch)',
   index.ms,
   `${index.value.rows.length} rows, ${(indexJson.length / 1e6).toFixed(1)} MB vs log ${(JSON.stringify(log).length / 1e6).toFixed(1)} MB`,
 );

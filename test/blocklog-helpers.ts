@@ -1,6 +1,4 @@
-import { storage } from 'wxt/utils/storage';
 import type { BlockLog } from '../lib/records';
-import { blockIndexWrite } from '../lib/storage/records';
 import { loadBlockLog, replaceBlockLog } from '../lib/storage/blockLogDb';
 
 /** The block log as stored in the records database (read as the popup and report read it). */
@@ -11,10 +9,4 @@ export async function storedBlockLog(): Promise<BlockLog> {
 /** Stores `log` as the whole block log, as data already there before a test begins. */
 export function storeBlockLog(log: BlockLog): Promise<void> {
   return replaceBlockLog(log);
-}
-
-/** Stores `log` and its list (`local:blockLogIndex`), as the background leaves them. */
-export async function storeBlockLogAndList(log: BlockLog): Promise<void> {
-  await replaceBlockLog(log);
-  await storage.setItems([blockIndexWrite(log)]);
 }

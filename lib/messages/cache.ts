@@ -1,10 +1,9 @@
 import {
   buildContactIndex,
   buildRepeatData,
-  currentView,
   joinContacts,
+  BlockViews,
   type BlockLog,
-  type BlockView,
   type ContactIndex,
   type ContactsStore,
   type ForceAccountsStore,
@@ -33,7 +32,8 @@ export class RecordsCache {
   private readonly unwatch = new Map<string, () => void>();
   /** The index of every contact, and the bucket values it was built from (or kept up to date for). */
   private index: { stores: readonly ContactsStore[]; index: ContactIndex } | null = null;
-  private views: { log: BlockLog; views: BlockView[] } | null = null;
+  /** The block log's views and list, kept from one log to the next. */
+  readonly blockViews = new BlockViews();
   private data: {
     index: ContactIndex;
     accounts: ForceAccountsStore;
@@ -107,7 +107,6 @@ export class RecordsCache {
     this.values.clear();
     this.ownWrites.clear();
     this.index = null;
-    this.views = null;
     this.data = null;
   }
 
@@ -135,12 +134,11 @@ export class RecordsCache {
     if (d && d.index === index && d.accounts === accounts && d.events === events && d.log === log) {
       return d.data;
     }
-    if (this.views?.log !== log) this.views = { log, views: currentView(log) };
     const data = buildRepeatData({
       contacts: index,
       accounts: accounts.accounts,
       events: events.events,
-      blocks: this.views.views,
+      blocks: this.blockViews.of(log),
     });
     this.data = { index, accounts, events, log, data };
     return data;

@@ -22,7 +22,6 @@ import {
   DraftSchema,
   accountsItem,
   auditLogItem,
-  blockIndexWrite,
   contactBucketWrites,
   draftsItem,
   moderatorItem,
@@ -185,12 +184,10 @@ async function writeAll(
       key: accountsItem.key as `local:${string}`,
       value: { schemaVersion: 1, accounts: data.accounts },
     });
-  // The log's list with the rest, so the Block log tab never lists what the log no longer holds.
   let logBefore: BlockLog | null = null;
   if (data.blockLog) {
     logBefore = (await blockLogStore.read(new Date())).value;
     await blockLogStore.write(data.blockLog);
-    items.push(blockIndexWrite(data.blockLog));
   }
   // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
   if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));

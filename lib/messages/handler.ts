@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import type { CommentCapture } from '../overlay/messages';
 import {
   addContact,
@@ -33,7 +32,6 @@ import {
 import {
   DEFAULT_ACCOUNTS,
   accountsItem,
-  blockIndexWrite,
   contactBucketItems,
   draftsItem,
   installedAtItem,
@@ -50,7 +48,7 @@ import { deleteExpired, eraseOne, importBackup } from './data';
 import { readSettings } from '../storage/settings';
 import { handleAccounts } from './accounts';
 import { handleRemoval } from './removals';
-import { ensureBlockIndex, handleBlockLogRead } from './blocklog';
+import { handleBlockLogRead } from './blocklog';
 import type { RecordsCache } from './cache';
 import {
   RequestSchema,
@@ -189,33 +187,22 @@ async function readLog(ctx: Ctx): Promise<BlockLog> {
   return r.value;
 }
 
-/**
- * Stores a new block log (only its changed documents) and then its list. The list is derived:
- * if it cannot be written the log is still saved, and the list is rebuilt when the Block log tab
- * next opens (`block:prepare`).
- */
-async function writeBlockLog(ctx: Ctx, log: BlockLog): Promise<void> {
-  await blockLogStore.write(log);
-  try {
-    await storage.setItems([blockIndexWrite(log)]);
-  } catch (err) {
-    ctx.warnings.push(
-      `The block log was saved, but its list could not be updated (${detailOf(err)}).`,
-    );
-  }
+/** Stores a new block log: only its changed documents are written (see `BlockLogStore`). */
+function writeBlockLog(log: BlockLog): Promise<void> {
+  return blockLogStore.write(log);
 }
 
 /**
- * Makes sure the stored block log list fits the log (after the log changed without it, and on
- * install or update), through the one queue.
+ * Reads the block log through the one queue, so that it is in memory before anyone asks (on
+ * install or update, when an older version's log is also moved into the records database).
  *
  * @example
- * await refreshBlockIndex(deps);
+ * await readBlockLogNow(deps);
  */
-export function refreshBlockIndex(deps: HandlerDeps): Promise<void> {
+export function readBlockLogNow(deps: HandlerDeps): Promise<void> {
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
-    await ensureBlockIndex(await readLog(ctx), ctx.now);
+    await readLog(ctx);
     for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
   });
 }
@@ -481,7 +468,7 @@ async function confirmBlock(ctx: Ctx, draft: Draft): Promise<Reply> {
     const made = entryFromDraft(draft, accounts, moderator, ctx.now, draft.id);
     if (!made.ok) throw new RequestError(made.error);
     try {
-      await writeBlockLog(ctx, await appendEntry(log, made.entry));
+      await writeBlockLog(await appendEntry(log, made.entry));
     } catch (err) {
       throw new RequestError(
         `Nothing was logged: the block log could not be saved (${detailOf(err)}). Your draft is kept; try again.`,
@@ -531,7 +518,7 @@ async function amendBlock(
   } as Amendment;
   const next = await appendAmendment(log, amendment);
   try {
-    await writeBlockLog(ctx, next);
+    await writeBlockLog(next);
   } catch (err) {
     throw new RequestError(
       `The amendment was not saved: the block log could not be written (${detailOf(err)}). Try again.`,
@@ -702,7 +689,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       const status = await summarise(ctx, key);
       return { ok: true, message: status.text, status };
     }
-    case 'block:prepare':
+    case 'block:list':
     case 'block:entry':
     case 'block:verify':
     case 'block:export':
@@ -710,6 +697,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
         {
           now: ctx.now,
           log: () => readLog(ctx),
+          ...(ctx.deps.cache ? { views: ctx.deps.cache.blockViews } : {}),
           moderator: () => requireModerator(ctx),
           installationId,
         },
@@ -776,11 +764,22 @@ const READ_ONLY: ReadonlySet<Request['type']> = new Set([
   'status:batch',
   'status:lookup',
   'removal:status',
-  // Writes only the block log's derived list, which is never cached.
-  'block:prepare',
+  'block:list',
   'block:entry',
   'block:verify',
   'block:export',
+]);
+
+/**
+ * Requests that write the force accounts or the moderator record. Every other write keeps the
+ * background's copy of them: dropping the accounts would make the next status question work the
+ * repeat-caller data out again from 100,000 contacts.
+ */
+const WRITES_ACCOUNTS_OR_MODERATOR: ReadonlySet<Request['type']> = new Set([
+  'accounts:save',
+  'accounts:remove',
+  'moderator:set',
+  'data:import',
 ]);
 
 /** Requests that can change who is on the repeat-caller list, or one short of it. */
@@ -818,8 +817,15 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
     try {
       const reply = await run(ctx, parsed.data);
       // Contacts and repeat-caller events are kept current by the writes themselves (the block
-      // log by its store); anything else a request wrote (drafts, moderator) is read afresh.
-      if (!READ_ONLY.has(parsed.data.type)) deps.cache?.forgetAllBut(['contacts', 'repeatEvents']);
+      // log by its store); anything else a request wrote (drafts, accounts) is read afresh.
+      const type = parsed.data.type;
+      if (!READ_ONLY.has(type)) {
+        deps.cache?.forgetAllBut([
+          'contacts',
+          'repeatEvents',
+          ...(WRITES_ACCOUNTS_OR_MODERATOR.has(type) ? [] : ['accounts', 'moderator']),
+        ]);
+      }
       return ctx.warnings.length > 0 ? { ...reply, warnings: ctx.warnings } : reply;
     } catch (err) {
       // A failed request may have written part of what it meant to: read storage afresh.

@@ -9,6 +9,7 @@ import {
   ModeratorSchema,
   SettledOutcomeSchema,
   UserKeySchema,
+  type BlockIndex,
   type BlockView,
   type ChainedRecord,
   type Contact,
@@ -73,11 +74,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
       }),
     ]),
   }),
-  /**
-   * The Block log tab has opened: read the log now (details are likely next) and make sure its
-   * stored list (`local:blockLogIndex`) is current.
-   */
-  z.object({ type: z.literal('block:prepare') }),
+  /** The block log's list, one small row per entry, for the Block log tab. */
+  z.object({ type: z.literal('block:list') }),
   /** One entry as it reads now and its links in the chain, for the entry's details. */
   z.object({ type: z.literal('block:entry'), entryId: z.uuid() }),
   /** Check the block log's hash chain. */
@@ -198,6 +196,8 @@ export type Reply =
       removals?: PostRemovals;
       overview?: RepeatOverview;
       person?: PersonDetail;
+      /** `block:list`: the block log's list (one row per entry, oldest first). */
+      index?: BlockIndex;
       /** `block:entry`: the entry as it reads now and its links in the chain. */
       entry?: { view: BlockView; links: ChainedRecord[] };
       /** `block:verify`: whether the chain verified, in words naming the first bad record. */

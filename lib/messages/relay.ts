@@ -76,7 +76,7 @@ export type StorageChanged = z.infer<typeof StorageChangedSchema>;
  * Sends `message` to the open extension pages; none being open is not an error.
  *
  * @example
- * await sendToPages({ type: 'storage:changed', keys: ['blockLog', 'blockLogIndex'] });
+ * await sendToPages({ type: 'storage:changed', keys: ['blockLog', 'drafts'] });
  */
 export async function sendToPages(message: StorageChanged): Promise<void> {
   try {

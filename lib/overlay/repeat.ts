@@ -59,8 +59,9 @@ export const STATUS_STORAGE_KEYS = [
     (_, i) => `local:contacts:${String(i).padStart(2, '0')}` as const,
   ),
   'local:repeatEvents',
-  // The block log is in the records database; its list changes with every change of the log.
-  'local:blockLogIndex',
+  // The block log is in the records database; the background announces its changes under this
+  // name (`BLOCK_LOG_CHANGE` in lib/storage/records.ts).
+  'local:blockLog',
   'local:accounts',
 ] as const;
 

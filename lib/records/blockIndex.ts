@@ -35,16 +35,14 @@ export const BlockRowSchema = z.object({
 export type BlockRow = z.infer<typeof BlockRowSchema>;
 
 /**
- * The block log's list (`local:blockLogIndex`): one small row per entry, in log order, and the
- * stamp of the log they were made from. At 10,000 entries the log itself is tens of megabytes and
- * takes Chromium a second or more to read; this is a few megabytes, so the Block log tab can list
- * and search at once. It is derived data, never the record: the background writes it in the same
- * storage call as every change of the log, rebuilds it when the two disagree, and anything that
- * needs more than a row (details, Verify, exports) reads the log.
+ * The block log's list: one small row per entry, in log order. At 10,000 entries the log itself
+ * is tens of megabytes; this is a few, so the Block log tab can list and search at once. It is
+ * derived data, never the record: the background makes it from the log it holds (`BlockViews`
+ * keeps it from one log to the next) and sends it when the tab opens; anything that needs more
+ * than a row (details, Verify, exports) is answered from the log.
  */
 export const BlockIndexSchema = z.object({
   schemaVersion: z.literal(1),
-  stamp: z.string().min(1),
   rows: z.array(BlockRowSchema),
 });
 export type BlockIndex = z.infer<typeof BlockIndexSchema>;
@@ -73,30 +71,6 @@ export function blockRowOf(view: BlockView): BlockRow {
 }
 
 /**
- * A short fingerprint of the whole chain (every link's hash, in order, and the tombstones), so an
- * index can be checked against the log it claims to list without comparing rows. FNV-1a over the
- * hashes: a few milliseconds at 10,000 entries; not a security measure (Verify is).
- *
- * @example
- * blockLogStamp(emptyBlockLog()); // '0:0:811c9dc5'
- */
-export function blockLogStamp(log: BlockLog): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= 0x2c; // a separator, so ['ab','c'] and ['a','bc'] differ
-    h = Math.imul(h, 0x01000193) >>> 0;
-  };
-  for (const link of log.records) mix(link.hash);
-  const erased = log.erased ?? [];
-  for (const t of erased) mix(`${t.seq}:${t.hash}`);
-  return `${log.records.length}:${erased.length}:${h.toString(16).padStart(8, '0')}`;
-}
-
-/**
  * The index of `log` (rows in log order, oldest first).
  *
  * @example
@@ -104,19 +78,5 @@ export function blockLogStamp(log: BlockLog): string {
  * index.rows.length; // one per entry
  */
 export function blockIndexOf(log: BlockLog): BlockIndex {
-  return {
-    schemaVersion: 1,
-    stamp: blockLogStamp(log),
-    rows: currentView(log).map(blockRowOf),
-  };
-}
-
-/**
- * Whether `index` lists exactly `log`.
- *
- * @example
- * if (!indexFits(index, log)) index = blockIndexOf(log);
- */
-export function indexFits(index: BlockIndex | null, log: BlockLog): boolean {
-  return index !== null && index.stamp === blockLogStamp(log);
+  return { schemaVersion: 1, rows: currentView(log).map(blockRowOf) };
 }

@@ -152,8 +152,8 @@ async function append(log: BlockLog, body: Omit<LinkBody, 'seq' | 'prevHash'>): 
   // tombstone. It follows the highest seq, not the number of links: a link lost without a
   // tombstone leaves a gap that Verify names, and must not make the next link repeat a seq.
   let last: { seq: number; hash: string } | undefined;
-  for (const link of [...log.records, ...(log.erased ?? [])]) {
-    if (!last || link.seq > last.seq) last = link;
+  for (const list of [log.records, log.erased ?? []]) {
+    for (const link of list) if (!last || link.seq > last.seq) last = link;
   }
   const seq = last ? last.seq + 1 : 0;
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -586,50 +586,68 @@ export function currentView(log: BlockLog): BlockView[] {
   const views = new Map<string, BlockView>();
   for (const link of log.records) {
     if (link.kind === 'entry') {
-      views.set(link.record.id, {
-        seq: link.seq,
-        hash: link.hash,
-        entry: structuredClone(link.record),
-        original: link.record,
-        status: statusOf(link.record.outcome),
-        outcome: link.record.outcome,
-        notes: [],
-        corrections: [],
-        amendments: [],
-        lastChangedAt: link.record.createdAt,
-      });
+      views.set(link.record.id, entryView(link));
       continue;
     }
-    const a = link.record;
-    const view = views.get(a.entryId);
-    if (!view) continue;
-    view.amendments.push(a);
-    if (a.at > view.lastChangedAt) view.lastChangedAt = a.at;
-    switch (a.kind) {
-      case 'note':
-        view.notes.push({ at: a.at, by: a.moderator, text: a.why });
-        break;
-      case 'outcome':
-        view.outcome = a.data;
-        view.status = statusOf(a.data);
-        delete view.unblocked;
-        break;
-      case 'unblock':
-        view.status = 'unblocked';
-        view.unblocked = { at: a.at, by: a.moderator, why: a.why };
-        break;
-      case 'correction':
-        view.entry = { ...view.entry, ...structuredClone(a.data) };
-        view.corrections.push({
-          at: a.at,
-          by: a.moderator,
-          why: a.why,
-          fields: Object.keys(a.data).sort(),
-        });
-        break;
-    }
+    const view = views.get(link.record.entryId);
+    if (view) foldAmendment(view, link.record);
   }
   return [...views.values()];
+}
+
+/**
+ * The view of an entry as logged, before any amendment.
+ *
+ * @example
+ * entryView(log.records[0] as Extract<ChainedRecord, { kind: 'entry' }>).status; // 'pending'
+ */
+export function entryView(link: Extract<ChainedRecord, { kind: 'entry' }>): BlockView {
+  return {
+    seq: link.seq,
+    hash: link.hash,
+    entry: structuredClone(link.record),
+    original: link.record,
+    status: statusOf(link.record.outcome),
+    outcome: link.record.outcome,
+    notes: [],
+    corrections: [],
+    amendments: [],
+    lastChangedAt: link.record.createdAt,
+  };
+}
+
+/**
+ * Applies one amendment to its entry's view, in place (amendments are folded in chain order).
+ *
+ * @example
+ * foldAmendment(view, amendment); // view.status is 'blocked' after an outcome amendment
+ */
+export function foldAmendment(view: BlockView, a: Amendment): void {
+  view.amendments.push(a);
+  if (a.at > view.lastChangedAt) view.lastChangedAt = a.at;
+  switch (a.kind) {
+    case 'note':
+      view.notes.push({ at: a.at, by: a.moderator, text: a.why });
+      break;
+    case 'outcome':
+      view.outcome = a.data;
+      view.status = statusOf(a.data);
+      delete view.unblocked;
+      break;
+    case 'unblock':
+      view.status = 'unblocked';
+      view.unblocked = { at: a.at, by: a.moderator, why: a.why };
+      break;
+    case 'correction':
+      view.entry = { ...view.entry, ...structuredClone(a.data) };
+      view.corrections.push({
+        at: a.at,
+        by: a.moderator,
+        why: a.why,
+        fields: Object.keys(a.data).sort(),
+      });
+      break;
+  }
 }
 
 /**

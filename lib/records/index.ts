@@ -8,3 +8,4 @@ export * from './search';
 export * from './blockIndex';
 export * from './buckets';
 export { LONDON, londonDate, londonDayEnd, londonDayStart, londonOffsetMinutes } from './time';
+export * from './views';

@@ -83,6 +83,10 @@ interface Loaded {
   log: BlockLog;
   /** Each stored document's revision and what it holds as read (`UNREADABLE` if nothing). */
   stored: Map<string, { rev: string; tag: Tag }>;
+  /** How many stored documents are readable links or tombstones. */
+  readable: number;
+  /** The link and tombstone objects known to be stored exactly as they are. */
+  known: WeakSet<object>;
   /** Set when some documents failed their schema and were set aside. */
   problem?: DataProblem;
 }
@@ -128,8 +132,14 @@ async function loadChain(db: RecordsDb, installation: string, now: Date): Promis
   if (log.erased?.length === 0) delete log.erased;
   const tags = docsOf(log, installation);
   const stored = new Map<string, { rev: string; tag: Tag }>();
-  for (const [id, rev] of revs) stored.set(id, { rev, tag: tags.get(id)?.tag ?? UNREADABLE });
-  return { log, stored, ...(problem ? { problem } : {}) };
+  let readable = 0;
+  for (const [id, rev] of revs) {
+    const tag = tags.get(id)?.tag ?? UNREADABLE;
+    if (tag !== UNREADABLE) readable++;
+    stored.set(id, { rev, tag });
+  }
+  const known = new WeakSet<object>([...log.records, ...(log.erased ?? [])]);
+  return { log, stored, readable, known, ...(problem ? { problem } : {}) };
 }
 
 /** Adds `problem` to the recorded data problems unless the same one is already there. */
@@ -236,6 +246,16 @@ export class BlockLogStore {
    */
   private legacy: number | null = null;
   private loading: Promise<CheckedRead<BlockLog>> | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  /**
+   * Calls `listener` after every write this store makes (the background tells open pages and
+   * tabs that the log changed); returns the function that stops it.
+   */
+  onWrite(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /**
    * The checked log. The first read moves an older version's log into the database (once), and
@@ -280,35 +300,80 @@ export class BlockLogStore {
   async write(next: BlockLog, options: { every?: boolean } = {}): Promise<void> {
     if (this.legacy !== null && this.legacy === recordsGeneration()) {
       await legacyBlockLogItem.item.setValue(next);
+      this.wrote();
       return;
     }
     if (!this.copy || this.copy.generation !== recordsGeneration()) await this.read(new Date());
     const copy = this.copy;
     if (!copy) throw new Error('the block log could not be read');
-    const want = docsOf(next, copy.installation);
+    // Links are immutable and a log made from another keeps its link objects, so a link object
+    // already known to be stored is skipped without working out its id: logging one block at
+    // 10,000 entries looks at one link, not 13,000.
     const docs: (BlockDoc | { _id: string; _rev: string; _deleted: true })[] = [];
-    for (const [id, { tag, doc }] of want) {
-      const had = copy.stored.get(id);
-      if (had?.tag === tag && !options.every) continue;
+    const tags = new Map<string, Tag>();
+    const written: object[] = [];
+    let alreadyStored = 0;
+    let added = 0;
+    const consider = (item: ChainedRecord | Tombstone, doc: () => BlockDoc, tag: Tag) => {
+      if (!options.every && copy.known.has(item)) {
+        alreadyStored++;
+        return;
+      }
+      const d = doc();
+      const had = copy.stored.get(d._id);
+      if (had?.tag === tag && !options.every) {
+        alreadyStored++;
+        copy.known.add(item);
+        return;
+      }
       if (had?.tag === UNREADABLE) {
         throw new Error(
-          `link ${id.slice(id.lastIndexOf(':') + 1)} of the stored block log is unreadable and is kept as it is; nothing was saved`,
+          `link ${d._id.slice(d._id.lastIndexOf(':') + 1)} of the stored block log is unreadable and is kept as it is; nothing was saved`,
         );
       }
-      docs.push(had ? { ...doc, _rev: had.rev } : doc);
+      if (had) alreadyStored++;
+      else added++;
+      tags.set(d._id, tag);
+      written.push(item);
+      docs.push(had ? { ...d, _rev: had.rev } : d);
+    };
+    const inst = copy.installation;
+    for (const link of next.records) {
+      const _id = linkDocId(inst, link.seq);
+      consider(link, () => ({ _id, type: 'block-link', link }), linkTag(link));
     }
-    for (const [id, had] of copy.stored) {
-      if (!want.has(id) && had.tag !== UNREADABLE)
-        docs.push({ _id: id, _rev: had.rev, _deleted: true });
+    for (const tombstone of next.erased ?? []) {
+      const _id = linkDocId(inst, tombstone.seq);
+      consider(tombstone, () => ({ _id, type: 'block-erased', tombstone }), stoneTag(tombstone));
     }
-    const tags = new Map([...want].map(([id, w]) => [id, w.tag]));
+    // A stored link the next log no longer has (a restore that replaced the log) is deleted; the
+    // count tells whether there is one without listing every id. Unreadable documents are kept.
+    let deleted = 0;
+    if (alreadyStored < copy.readable) {
+      const want = docsOf(next, inst);
+      for (const [id, had] of copy.stored) {
+        if (!want.has(id) && had.tag !== UNREADABLE) {
+          docs.push({ _id: id, _rev: had.rev, _deleted: true });
+          deleted++;
+        }
+      }
+    }
     try {
       await writeDocs(recordsDb(), docs, copy.stored, tags);
     } catch (err) {
       this.copy = null;
+      // Some documents may have been written: whoever listens reads the log again.
+      this.wrote();
       throw err;
     }
+    for (const item of written) copy.known.add(item);
+    copy.readable += added - deleted;
     copy.log = next;
+    if (docs.length > 0) this.wrote();
+  }
+
+  private wrote(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** Drops the copy: the next read reads the database again. */

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { CriterionIdSchema, PlatformSchema } from '../policy/schema';
 import {
-  BlockIndexSchema,
   BlockLogSchema,
-  blockIndexOf,
   ContactSchema,
   ContactsStoreSchema,
   EvidenceSnapshotSchema,
@@ -19,7 +17,6 @@ import {
   joinContacts,
   migrateContactsToBuckets,
   verifyContactsMigration,
-  type BlockIndex,
   type BlockLog,
   type Contact,
   type ContactsStore,
@@ -180,27 +177,11 @@ export const legacyBlockLogItem = checked<BlockLog>(
 );
 
 /**
- * `local:blockLogIndex`: the block log's list, one small row per entry (see `BlockIndexSchema` in
- * lib/records/blockIndex.ts), so the Block log tab lists and searches without reading the log.
- * Derived data: the background writes it after every change of the log (`blockIndexWrite`) and
- * rebuilds it when it does not fit the log; a value that fails its schema is ignored and rebuilt,
- * not quarantined. Its change is also what tells open tabs and pages that the log changed.
+ * The name under which a change of the block log is announced to open pages and tabs, as if it
+ * were a storage key (the background's `ChangeRelay` sends storage keys): the log lives in the
+ * records database, whose writes `storage.onChanged` does not see.
  */
-export const blockIndexItem = checked<BlockIndex | null>(
-  'blockLogIndex',
-  BlockIndexSchema.nullable(),
-  () => null,
-);
-
-/**
- * The storage write that stores the list of `log`, for a `storage.setItems` call.
- *
- * @example
- * await storage.setItems([blockIndexWrite(log)]);
- */
-export function blockIndexWrite(log: BlockLog): { key: `local:${string}`; value: unknown } {
-  return { key: blockIndexItem.key as `local:${string}`, value: blockIndexOf(log) };
-}
+export const BLOCK_LOG_CHANGE = bareKey(legacyBlockLogItem.key);
 
 function emptyContacts(): ContactsStore {
   return { schemaVersion: 1, contacts: [] };
@@ -560,15 +541,4 @@ export const POPUP_RECORD_KEYS: readonly string[] = [
 ];
 
 /** The keys whose change means the block log's list must be read again. */
-export const BLOCK_LOG_KEYS: readonly string[] = [bareKey(blockIndexItem.key)];
-
-/**
- * Reads the block log's list (read-only): null when there is none yet or it is not valid, and
- * then the log itself must be read (`loadBlockLog` in blockLogDb.ts).
- *
- * @example
- * const index = await loadBlockIndex(new Date());
- */
-export async function loadBlockIndex(now: Date): Promise<BlockIndex | null> {
-  return (await readChecked(blockIndexItem, { quarantine: false, now })).value;
-}
+export const BLOCK_LOG_KEYS: readonly string[] = [BLOCK_LOG_CHANGE];

@@ -2,12 +2,7 @@ import { create } from 'zustand';
 import { blockIndexOf, type BlockIndex } from '../records';
 import type { Reply, Request } from '../messages/protocol';
 import { loadBlockLog } from '../storage/blockLogDb';
-import {
-  loadBlockIndex,
-  loadPopupSnapshot,
-  type DataProblem,
-  type PopupSnapshot,
-} from '../storage/records';
+import { loadPopupSnapshot, type DataProblem, type PopupSnapshot } from '../storage/records';
 
 export type Transport = (req: Request) => Promise<Reply>;
 
@@ -57,20 +52,14 @@ const snapshotClock = readClock();
 const blockLogClock = readClock();
 
 /**
- * The block log's list: the stored one, else the one the background stores when asked
- * (`block:prepare`, for data kept before there was a list), else, if the background cannot
+ * The block log's list, from the background (which holds the log); if the background cannot
  * answer, worked out here from the log itself.
  */
 async function readBlockIndex(
   state: Pick<PopupState, 'now' | 'ask'>,
 ): Promise<{ index: BlockIndex; problem: DataProblem | null }> {
-  const stored = await loadBlockIndex(state.now());
-  if (stored) return { index: stored, problem: null };
-  const prepared = await state.ask({ type: 'block:prepare' });
-  if (prepared.ok) {
-    const index = await loadBlockIndex(state.now());
-    if (index) return { index, problem: null };
-  }
+  const listed = await state.ask({ type: 'block:list' });
+  if (listed.ok && listed.index) return { index: listed.index, problem: null };
   const { value, problem } = await loadBlockLog(state.now());
   return { index: blockIndexOf(value), problem: problem ?? null };
 }

@@ -1,25 +1,24 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordsCache } from '../../lib/messages/cache';
-import { handleMessage, refreshBlockIndex } from '../../lib/messages/handler';
+import { handleMessage, type HandlerDeps } from '../../lib/messages/handler';
 import {
   appendEntry,
   blockIndexOf,
   emptyBlockLog,
-  indexFits,
   verifyChain,
   type BlockIndex,
   type BlockLog,
 } from '../../lib/records';
-import { blockIndexItem } from '../../lib/storage/records';
+import { blockLogStore } from '../../lib/storage/blockLogDb';
 import { recordsDb } from '../../lib/storage/recordsDb';
 import { blockedOnX, entry, evidence, uuid } from '../records/fixtures';
 import { seedBasics, testDeps } from './helpers';
-import { storeBlockLog, storeBlockLogAndList, storedBlockLog } from '../blocklog-helpers';
+import { useMemoryRecordsDb } from '../../scripts/lib/memory-db';
+import { storeBlockLog, storedBlockLog } from '../blocklog-helpers';
 
-// The block log's list (local:blockLogIndex) is kept by the background: written after every change
-// of the log, rebuilt when it does not fit, and the popup's questions about the log (an entry,
-// Verify, exports) are answered from the background's copy.
+// The block log's list and the popup's questions about the log (an entry, Verify, exports) are
+// answered from the background's copy of the log; nothing about the list is stored.
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -40,12 +39,20 @@ async function twoEntries(): Promise<BlockLog> {
   return log;
 }
 
-const storedIndex = async () => (await blockIndexItem.item.getValue()) as BlockIndex | null;
+async function listed(deps: HandlerDeps): Promise<BlockIndex> {
+  const reply = await handleMessage({ type: 'block:list' }, deps);
+  if (!reply.ok || !reply.index) throw new Error(`block:list: ${JSON.stringify(reply)}`);
+  return reply.index;
+}
 
 describe('the block log list in the background', () => {
-  it('should write one document and then the list when an entry is amended', async () => {
-    const { deps } = testDeps();
-    await storeBlockLogAndList(await twoEntries());
+  it('should list the log, and after an amendment list it again with only one document written', async () => {
+    const deps = { ...testDeps().deps, cache: new RecordsCache() };
+    await storeBlockLog(await twoEntries());
+    expect((await listed(deps)).rows.map((r) => [r.id, r.status])).toEqual([
+      [uuid(301), 'pending'],
+      [uuid(302), 'pending'],
+    ]);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     const bulk = vi.spyOn(recordsDb(), 'bulkDocs');
     const reply = await handleMessage(blockedOnX(uuid(301)), deps);
@@ -54,62 +61,46 @@ describe('the block log list in the background', () => {
     expect((bulk.mock.calls[0]![0] as { _id: string }[]).map((d) => d._id.slice(-3))).toEqual([
       '002',
     ]);
-    const calls = set.mock.calls.filter(([items]) => 'blockLogIndex' in items);
-    expect(calls).toHaveLength(1);
-    expect(Object.keys(calls[0]![0])).toEqual(['blockLogIndex']);
-    const log = await storedBlockLog();
-    const index = await storedIndex();
-    expect(indexFits(index, log)).toBe(true);
-    expect(index!.rows.map((r) => [r.id, r.status])).toEqual([
+    // No storage write at all: the list is the background's, made from the log it holds.
+    expect(set.mock.calls.flatMap(([items]) => Object.keys(items))).toEqual([]);
+    const index = await listed(deps);
+    expect(index).toEqual(blockIndexOf(await storedBlockLog()));
+    expect(index.rows.map((r) => [r.id, r.status])).toEqual([
       [uuid(301), 'blocked'],
       [uuid(302), 'pending'],
     ]);
   });
 
-  it('should build the list for a log stored without one, and rebuild one that does not fit', async () => {
+  it('should list an older version’s log, moved into the database, and an empty one after a corrupt one is quarantined', async () => {
     const { deps } = testDeps();
     const log = await twoEntries();
-    await storeBlockLog(log);
-    expect(await storedIndex()).toBeNull();
-    expect(await handleMessage({ type: 'block:prepare' }, deps)).toEqual({ ok: true });
-    expect(await storedIndex()).toEqual(blockIndexOf(log));
+    await fakeBrowser.storage.local.set({ blockLog: log });
+    expect(await listed(deps)).toEqual(blockIndexOf(log));
+    expect(await fakeBrowser.storage.local.get('blockLog')).toEqual({});
 
-    // A list of another log (say, from before a restore that did not write it) is replaced.
-    await blockIndexItem.item.setValue(blockIndexOf(emptyBlockLog()));
-    await refreshBlockIndex(deps);
-    expect(await storedIndex()).toEqual(blockIndexOf(log));
-
-    // A list that fits is left alone.
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await refreshBlockIndex(deps);
-    expect(set).not.toHaveBeenCalled();
-  });
-
-  it('should list an empty log after an older version’s corrupt one is quarantined', async () => {
-    const { deps } = testDeps();
-    await blockIndexItem.item.setValue(blockIndexOf(await twoEntries()));
+    blockLogStore.forget();
+    await useMemoryRecordsDb('blocklog-index-corrupt');
     await fakeBrowser.storage.local.set({ blockLog: { schemaVersion: 1, records: 'broken' } });
-    await refreshBlockIndex(deps);
-    expect((await storedIndex())!.rows).toEqual([]);
-    expect(indexFits(await storedIndex(), await storedBlockLog())).toBe(true);
+    expect((await listed(deps)).rows).toEqual([]);
     expect(await fakeBrowser.storage.local.get('blockLog')).toEqual({});
   });
 
   it('should drop an erased person’s entries from the list with the log', async () => {
-    const { deps } = testDeps();
-    await storeBlockLogAndList(await twoEntries());
+    const deps = { ...testDeps().deps, cache: new RecordsCache() };
+    await storeBlockLog(await twoEntries());
+    expect((await listed(deps)).rows).toHaveLength(2);
     const reply = await handleMessage({ type: 'data:erase-person', userKey: 'x:jbloggs' }, deps);
     expect(reply.ok).toBe(true);
-    const index = await storedIndex();
-    expect(index!.rows.map((r) => r.user.handle)).toEqual(['someoneelse']);
-    expect(indexFits(index, await storedBlockLog())).toBe(true);
+    const index = await listed(deps);
+    expect(index.rows.map((r) => r.user.handle)).toEqual(['someoneelse']);
+    expect(index).toEqual(blockIndexOf(await storedBlockLog()));
   });
 });
 
 describe('the popup’s questions about the block log', () => {
   it('should answer with one entry’s details and its links in the chain', async () => {
     const { deps } = testDeps();
-    await storeBlockLogAndList(await twoEntries());
+    await storeBlockLog(await twoEntries());
     const reply = await handleMessage({ type: 'block:entry', entryId: uuid(301) }, deps);
     expect(reply).toMatchObject({
       ok: true,
@@ -128,7 +119,7 @@ describe('the popup’s questions about the block log', () => {
   it('should verify the chain, and name the first record that does not verify', async () => {
     const { deps } = testDeps();
     const log = await twoEntries();
-    await storeBlockLogAndList(log);
+    await storeBlockLog(log);
     expect(await handleMessage({ type: 'block:verify' }, deps)).toEqual({
       ok: true,
       verification: {
@@ -149,7 +140,7 @@ describe('the popup’s questions about the block log', () => {
 
   it('should make export files from the background’s copy, filtered as asked', async () => {
     const { deps } = testDeps();
-    await storeBlockLogAndList(await twoEntries());
+    await storeBlockLog(await twoEntries());
     const csv = await handleMessage(
       { type: 'block:export', format: 'csv', filter: { user: 'x:someoneelse' } },
       deps,
@@ -174,8 +165,8 @@ describe('the popup’s questions about the block log', () => {
 
   it('should keep the background’s copy after its own write, so the next question does not read the log', async () => {
     const deps = { ...testDeps().deps, cache: new RecordsCache() };
-    await storeBlockLogAndList(await twoEntries());
-    await handleMessage({ type: 'block:prepare' }, deps);
+    await storeBlockLog(await twoEntries());
+    await handleMessage({ type: 'block:list' }, deps);
     await handleMessage(
       {
         type: 'block:amend',

@@ -25,8 +25,8 @@ describe('overlayChangeOf', () => {
       'contacts:00',
       'contacts:63',
       'repeatEvents',
-      // The block log lives in the records database; its list changes with it.
-      'blockLogIndex',
+      // The block log lives in the records database; the background announces it by this name.
+      'blockLog',
       'accounts',
     ]) {
       expect(overlayChangeOf([key])?.statuses, key).toBe(true);

@@ -262,7 +262,7 @@ describe('block workflow end to end', () => {
         .evaluate((el) => getComputedStyle(el).breakBefore),
     ).toBe('page');
     const pdf = await report.pdf({ format: 'A4' });
-    writeFileSync(join(outDir, 'report.pdf'), pdf);
+    writeFileSync(join(outDir, 'report.pdf'), new Uint8Array(pdf));
     expect(readFileSync(join(outDir, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe(
       '%PDF-',
     );

@@ -7,13 +7,12 @@ import { storage } from 'wxt/utils/storage';
 import { App } from '../../components/App';
 import { handleMessage } from '../../lib/messages/handler';
 import type { BlockLog } from '../../lib/records';
-import { blockIndexItem } from '../../lib/storage/records';
 import { recordsDb } from '../../lib/storage/recordsDb';
 import { usePopup } from '../../lib/ui/store';
 import { makeBlockLog } from '../../scripts/lib/records-data';
 import { resetPopup } from './helpers';
 import { seedBasics, testDeps } from '../background/helpers';
-import { storeBlockLog, storeBlockLogAndList } from '../blocklog-helpers';
+import { storeBlockLog } from '../blocklog-helpers';
 
 let big: BlockLog;
 beforeAll(async () => {
@@ -28,6 +27,10 @@ beforeEach(async () => {
   resetPopup(deps, 'log');
 });
 afterEach(() => cleanup());
+
+// The popup's list comes from the background, which first reads the log from the records
+// database (seconds for 10,000 documents in the in-memory adapter, and the one queue may still be
+// busy with an earlier test's reads): the first find of the list waits for that.
 
 /** The rows drawn, as [aria-posinset, text]. */
 function drawn(list: HTMLElement): [number, string][] {
@@ -183,9 +186,9 @@ describe('block log read after the rest of the popup', () => {
   }, 60_000);
 });
 
-describe('block log listed from its stored list', () => {
+describe('block log listed by the background', () => {
   it('should list and search without the popup reading the log, and ask the background for details', async () => {
-    await storeBlockLogAndList(big);
+    await storeBlockLog(big);
     const { deps } = testDeps();
     // Reads made while the background answers are the background's; the rest are the popup's.
     let inBackground = 0;
@@ -218,7 +221,7 @@ describe('block log listed from its stored list', () => {
     const user = userEvent.setup();
     render(<App />);
     const currentList = () => screen.getByRole('list', { name: /Block log entries/ });
-    await screen.findByRole('list', { name: /Block log entries/ });
+    await screen.findByRole('list', { name: /Block log entries/ }, { timeout: 30_000 });
     expect(screen.getByText(/10000 of 10000 entries shown/)).toBeTruthy();
     await user.type(screen.getByLabelText('Search by handle or name'), 'user0');
     // A handle alone (every platform) cannot name one user for exports: the status says so.
@@ -231,13 +234,12 @@ describe('block log listed from its stored list', () => {
     );
     await user.selectOptions(screen.getByLabelText('Platform'), '');
     await screen.findByText(/^10 of 10000 entries shown/);
-    expect(popupReads).toContain(blockIndexItem.key);
+    expect(asked).toContain('block:list');
     expect(popupReads).not.toContain('records database');
 
     // The newest of user0's entries, with its whole chronology, from the background.
     await user.click(within(currentList()).getAllByRole('button')[0]!);
-    // The background reads the 10,000 documents first (its copy is kept from then on).
-    await screen.findByRole('heading', { name: 'Chronology' }, { timeout: 30_000 });
+    await screen.findByRole('heading', { name: 'Chronology' }, { timeout: 10_000 });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(
       /^@user0 .* on (X|Facebook)$/,
     );
@@ -247,10 +249,14 @@ describe('block log listed from its stored list', () => {
 
   it('should say so when the entry has gone from the log since the list was drawn', async () => {
     const log = await makeBlockLog(3);
-    await storeBlockLogAndList(log);
+    await storeBlockLog(log);
     const user = userEvent.setup();
     render(<App />);
-    const list = await screen.findByRole('list', { name: /Block log entries/ });
+    const list = await screen.findByRole(
+      'list',
+      { name: /Block log entries/ },
+      { timeout: 30_000 },
+    );
     // The log loses its entries behind the popup's back (the list is not rewritten).
     await storeBlockLog({ schemaVersion: 1, records: [] });
     await user.click(within(list).getAllByRole('button')[0]!);
@@ -269,7 +275,10 @@ describe('block log: printable report', () => {
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
     const user = userEvent.setup();
     render(<App />);
-    await user.type(await screen.findByLabelText('Search by handle or name'), '@user2');
+    await user.type(
+      await screen.findByLabelText('Search by handle or name', {}, { timeout: 30_000 }),
+      '@user2',
+    );
     await user.selectOptions(screen.getByLabelText('Platform'), 'x');
     await user.type(screen.getByLabelText('From (date)'), '2026-01-01');
     await user.type(screen.getByLabelText('To (date)'), '2026-12-31');

@@ -17,7 +17,10 @@ describe('popup store: reading again after a change', () => {
   });
 
   it('should skip a change heard before its latest read began, and read one heard after', async () => {
-    const readIndex = vi.spyOn(records, 'loadBlockIndex');
+    // The list is asked of the background (`block:list`).
+    const transport = usePopup.getState().transport;
+    const readIndex = vi.fn(transport);
+    usePopup.setState({ transport: readIndex });
     const readSnapshot = vi.spyOn(records, 'loadPopupSnapshot');
     const changedBefore = Date.now() - 1;
     await usePopup.getState().loadBlockLog();

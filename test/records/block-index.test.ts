@@ -4,13 +4,10 @@ import {
   appendAmendment,
   appendEntry,
   blockIndexOf,
-  blockLogStamp,
   currentView,
   emptyBlockLog,
-  eraseRecords,
   filterBlockRows,
   filterBlockViews,
-  indexFits,
   type BlockLog,
   type BlockLogQuery,
 } from '../../lib/records';
@@ -110,33 +107,5 @@ describe('blockIndexOf', () => {
         JSON.stringify(q),
       ).toEqual(filterBlockViews(views, q).map((v) => v.original.id));
     }
-  });
-});
-
-describe('blockLogStamp and indexFits', () => {
-  it('should fit the log it was made from, and no longer fit once anything is appended', async () => {
-    const log = await sample();
-    const index = blockIndexOf(log);
-    expect(indexFits(index, log)).toBe(true);
-    expect(indexFits(null, log)).toBe(false);
-    const more = await appendAmendment(
-      log,
-      amendment(uuid(201), { id: uuid(206), kind: 'note', why: 'Told DMT.' }),
-    );
-    expect(indexFits(index, more)).toBe(false);
-    expect(indexFits(blockIndexOf(more), more)).toBe(true);
-  });
-
-  it('should change when an entry is erased, and when any link’s hash differs', async () => {
-    const log = await sample();
-    const erased = eraseRecords(log, new Set([uuid(201)]), 'erasure-request', new Date()).log;
-    expect(blockLogStamp(erased)).not.toBe(blockLogStamp(log));
-    expect(blockIndexOf(erased).rows.map((r) => r.id)).toEqual([uuid(202)]);
-    // Same length, one hash changed (a different log of the same size).
-    const other: BlockLog = structuredClone(log);
-    const link = other.records[1]!;
-    other.records[1] = { ...link, hash: link.hash.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
-    expect(blockLogStamp(other)).not.toBe(blockLogStamp(log));
-    expect(blockLogStamp(emptyBlockLog())).toBe('0:0:811c9dc5');
   });
 });

@@ -19,7 +19,7 @@ import { installationId } from '../../lib/storage/installation';
 import { bumpRecordsGeneration, recordsDb } from '../../lib/storage/recordsDb';
 import { seedBasics, testDeps } from '../background/helpers';
 import { entry, uuid } from '../records/fixtures';
-import { storeBlockLogAndList, storedBlockLog } from '../blocklog-helpers';
+import { storeBlockLog, storedBlockLog } from '../blocklog-helpers';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
@@ -42,7 +42,7 @@ async function docId(seq: number): Promise<string> {
 /** The three-entry log as stored, with link `seq`'s stored document damaged by `damage`. */
 async function storeDamaged(damage: (link: Record<string, unknown>) => void, seq = 1) {
   const log = await threeEntries();
-  await storeBlockLogAndList(log);
+  await storeBlockLog(log);
   const doc = (await recordsDb().get(await docId(seq))) as unknown as {
     link: Record<string, unknown>;
   };
