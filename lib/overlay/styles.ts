@@ -74,6 +74,7 @@ button[aria-pressed="true"]{background:#222;color:#fff}
 .reminder a:focus-visible{outline:3px solid #1740c8;outline-offset:2px}
 .reminder .error{color:#8f0018;font-weight:600}
 .diagnostics{flex-basis:100%;max-width:30em;display:flex;flex-wrap:wrap;gap:0.4em;align-items:center}
+.diagnostics[hidden]{display:none}
 .diagnostics .hint{flex-basis:100%;margin:0;font-size:0.9em;color:#333}
 .diag{min-height:max(2.2em,24px);min-width:24px}`;
 

@@ -112,6 +112,12 @@ describe('many-removals reminder in the real browser', () => {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(400);
 
+    // A page read as it should offers no page diagnostics (nor a stop for them in the Tab order).
+    await expect
+      .poll(() =>
+        x.locator('ma-summary').getByRole('button', { name: 'Copy page diagnostics' }).count(),
+      )
+      .toBe(0);
     // Tab from the site's off switch reaches the link, then the e-mail link, then Dismiss.
     await x.locator('ma-summary').getByRole('button', { name: 'Turn off on X' }).focus();
     const focused = async () =>
