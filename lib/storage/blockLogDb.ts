@@ -142,6 +142,25 @@ async function loadChain(db: RecordsDb, installation: string, now: Date): Promis
   return { log, stored, readable, known, ...(problem ? { problem } : {}) };
 }
 
+/**
+ * Block-log documents in the database under other installations' ids, counted by installation.
+ * Until several chains are read side by side they are not shown, and this installation's id
+ * being reset (storage cleared, the database kept) would otherwise hide the whole log silently.
+ * Two one-row reads either side of this installation's range when there are none.
+ */
+async function otherChains(db: RecordsDb, installation: string): Promise<Map<string, number>> {
+  const prefix = chainPrefix(installation);
+  const before = await db.allDocs({ startkey: 'chain:', endkey: prefix, limit: 1 });
+  const after = await db.allDocs({ startkey: `${prefix}\ufff0`, endkey: 'chain:\ufff0', limit: 1 });
+  const counts = new Map<string, number>();
+  if (before.rows.length === 0 && after.rows.length === 0) return counts;
+  for (const row of (await db.allDocs({ startkey: 'chain:', endkey: 'chain:\ufff0' })).rows) {
+    const id = row.id.split(':')[1] ?? '';
+    if (id !== installation) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** Adds `problem` to the recorded data problems unless the same one is already there. */
 async function recordProblem(problem: DataProblem): Promise<void> {
   const previous = DataProblemsSchema.safeParse(await problemsItem.getValue());
@@ -286,6 +305,17 @@ export class BlockLogStore {
     if (loaded.problem) {
       await recordProblem(loaded.problem);
       console.warn(`Moderator Assist: ${loaded.problem.message}`);
+    }
+    const others = await otherChains(db, installation);
+    if (others.size > 0) {
+      const n = [...others.values()].reduce((a, b) => a + b, 0);
+      const problem: DataProblem = {
+        key: 'chain:*',
+        at: now.toISOString(),
+        message: `The records database also holds ${n} block-log record${n === 1 ? '' : 's'} kept under another installation id (${[...others.keys()].join(', ')}). They are kept, but not listed, counted or verified here; this installation's id (${installation}) may have been reset. Tell the Digital Media Team.`,
+      };
+      await recordProblem(problem);
+      console.warn(`Moderator Assist: ${problem.message}`);
     }
     this.copy = { ...loaded, generation, installation };
     return { value: loaded.log, ...(loaded.problem ? { problem: loaded.problem } : {}) };

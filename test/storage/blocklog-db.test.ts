@@ -87,6 +87,29 @@ describe('the block log store', () => {
     expect(await verifyChain(value)).toEqual({ ok: true, count: 5 });
   });
 
+  it('should name records kept under another installation id, not hide them silently', async () => {
+    const log = await mixedLog();
+    await blockLogStore.write(log);
+    // This installation's id reset (storage cleared, the database kept): a new id, an empty chain.
+    const old = await installationId();
+    await fakeBrowser.storage.local.remove('installationId');
+    blockLogStore.forget();
+    const { value } = await blockLogStore.read(NOW);
+    expect(value.records).toEqual([]);
+    const problems = await problemsItem.getValue();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        key: 'chain:*',
+        message: expect.stringMatching(
+          new RegExp(
+            `also holds 4 block-log records kept under another installation id \\(${old}\\)`,
+          ),
+        ),
+      }),
+    ]);
+    expect(await docIds()).toHaveLength(4);
+  });
+
   it('should write nothing when nothing changed', async () => {
     const log = await mixedLog();
     await blockLogStore.write(log);
