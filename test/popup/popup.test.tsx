@@ -123,11 +123,12 @@ describe('popup: block workflow', () => {
     await noAxeViolations(container);
     await user.click(screen.getByRole('button', { name: 'Confirm and log' }));
 
-    await screen.findByText(/never blocks anyone by itself/);
+    // The first write opens the records database (and checks for an older version's log).
+    await screen.findByText(/never blocks anyone by itself/, {}, { timeout: 10_000 });
     expect(screen.getByText(/Block or mute the account/)).toBeTruthy();
     await noAxeViolations(container);
     await user.click(screen.getByRole('button', { name: 'Record the outcome' }));
-    await screen.findByText('Outcome recorded in the block log.');
+    await screen.findByText('Outcome recorded in the block log.', {}, { timeout: 10_000 });
 
     const log = await storedBlockLog();
     const [view] = currentView(log);
