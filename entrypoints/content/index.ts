@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detect, warmUpSteps } from '@/lib/detect';
-import { OverlayController, mainThreadYield, runInSlices } from '@/lib/overlay/controller';
+import { OverlayController } from '@/lib/overlay/controller';
+import { mainThreadYield, runInSlices } from '@/lib/overlay/slices';
 import { START_MARK } from '@/lib/overlay/marks';
 import type { OverlayMessage } from '@/lib/overlay/messages';
 import { breather } from '@/lib/overlay/breather';

@@ -23,6 +23,7 @@ import { PANEL_TAG, Panel } from './panel';
 import { removalsOf, shouldRemind } from './removals';
 import { REPEAT_TAG } from './repeat';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
+import { SliceQueue, mainThreadYield } from './slices';
 import { SUMMARY_TAG, Summary } from './summary';
 
 export type DetectFn = (text: string, context: DetectContext) => Finding[];
@@ -94,12 +95,6 @@ const DRAW_AT_ONCE = 6;
  * scrolling is then read, and those near the viewport drawn, in the frame the site added it.
  */
 const FIRST_SLICE_MS = 30;
-/**
- * While a long feed is read, how often what has been read so far goes on the page. Each time makes
- * the browser render a frame of the whole page, which on a 2,000-comment post costs more than
- * reading a slice: so not after every slice.
- */
-const COMMIT_EVERY_MS = 250;
 const OUR_TAGS = new Set(
   [BADGE_TAG, PANEL_TAG, SUMMARY_TAG, REPEAT_TAG].map((t) => t.toUpperCase()),
 );
@@ -132,10 +127,7 @@ export class OverlayController {
   private edited = new Set<HTMLElement>();
   private sawRemovals = false;
   private frameRequested = false;
-  private queue: HTMLElement[] = [];
-  private queueHead = 0;
-  private queued = new Set<HTMLElement>();
-  private draining = false;
+  private readonly slices: SliceQueue<HTMLElement>;
   /** Scanned comments whose results are not on the page yet (see commit). */
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
 
@@ -147,7 +139,6 @@ export class OverlayController {
   private flaggedCount = 0;
   /** Keys of comments read without an author (selector health, see health.ts). */
   private authorless = new Set<string>();
-  private lastCommit = 0;
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
@@ -168,11 +159,8 @@ export class OverlayController {
   private readonly nearby: NearbyWatcher | null;
   private readonly breather: Breather;
   private readonly requestFrame: (cb: () => void) => void;
-  private readonly yieldToMain: () => Promise<void>;
-  private readonly now: () => number;
   private readonly clock: () => Date;
   private readonly setTimer: (cb: () => void, ms: number) => () => void;
-  private readonly sliceMs: number;
   private readonly policyVersion: string;
   private readonly writeClipboard: (text: string) => Promise<void>;
 
@@ -182,8 +170,6 @@ export class OverlayController {
     this.settings = options.settings;
     this.policyVersion = options.policyVersion ?? POLICY.version;
     this.key = settingsKey(this.settings, this.policyVersion);
-    this.sliceMs = options.sliceMs ?? 8;
-    this.now = options.now ?? (() => (win?.performance ?? performance).now());
     this.clock = options.clock ?? (() => new Date());
     this.requestFrame =
       options.requestFrame ??
@@ -191,7 +177,19 @@ export class OverlayController {
         if (win?.requestAnimationFrame) win.requestAnimationFrame(() => cb());
         else setTimeout(cb, 16);
       });
-    this.yieldToMain = options.yieldToMain ?? mainThreadYield();
+    this.slices = new SliceQueue({
+      read: (el) => {
+        if (el.isConnected) this.scan(el);
+      },
+      commit: (justAdded) => this.commit(justAdded),
+      proceed: () => this.active && !this.destroyed,
+      finished: () => {
+        if (!this.destroyed) this.breather.kick();
+      },
+      yieldToMain: options.yieldToMain ?? mainThreadYield(),
+      now: options.now ?? (() => (win?.performance ?? performance).now()),
+      sliceMs: options.sliceMs ?? 8,
+    });
     this.setTimer =
       options.setTimer ??
       ((cb, ms) => {
@@ -308,11 +306,10 @@ export class OverlayController {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
       if (
         !this.frameRequested &&
-        !this.draining &&
+        !this.slices.busy &&
         this.toDraw.size === 0 &&
         this.pending.size === 0 &&
-        this.edited.size === 0 &&
-        this.queueHead >= this.queue.length
+        this.edited.size === 0
       ) {
         return;
       }
@@ -470,56 +467,12 @@ export class OverlayController {
   }
 
   private enqueue(el: HTMLElement): void {
-    if (this.queued.has(el)) return;
-    this.queued.add(el);
-    this.queue.push(el);
+    this.slices.add(el);
   }
 
-  /**
-   * Scans the queue in time slices. `firstSliceMs`: the budget of the first slice, longer for a
-   * batch the site has just added (see FIRST_SLICE_MS) than for a whole feed read at start.
-   */
-  private drain(firstSliceMs = this.sliceMs): void {
-    if (this.draining || this.queueHead >= this.queue.length) {
-      this.renderSummary();
-      return;
-    }
-    this.draining = true;
-    void this.drainSlices(firstSliceMs).finally(() => {
-      this.draining = false;
-      if (!this.destroyed) this.breather.kick();
-    });
-  }
-
-  private async drainSlices(firstSliceMs: number): Promise<void> {
-    let yielded = false;
-    while (this.queueHead < this.queue.length) {
-      if (!this.active || this.destroyed) return;
-      const sliceStart = this.now();
-      const budget = yielded ? this.sliceMs : Math.max(this.sliceMs, firstSliceMs);
-      while (this.queueHead < this.queue.length && this.now() - sliceStart < budget) {
-        const el = this.queue[this.queueHead];
-        this.queueHead += 1;
-        if (!el) continue;
-        this.queued.delete(el);
-        if (el.isConnected) this.scan(el);
-      }
-      const done = this.queueHead >= this.queue.length;
-      if (done) {
-        this.queue = [];
-        this.queueHead = 0;
-      }
-      // What was read goes on the page when the queue is done, and every COMMIT_EVERY_MS while a
-      // long feed is read. For most comments that is only attributes no style depends on; the
-      // flagged ones near the viewport are drawn (commit), the rest when they come near. A batch
-      // read in one go is the one the site has just added: it is drawn in the same frame as the
-      // site's own insertion, so the browser lays the page out once.
-      if (done || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit(done && !yielded);
-      if (!done) {
-        yielded = true;
-        await this.yieldToMain();
-      }
-    }
+  /** Reads the queue in slices, or (nothing to read) brings the summary up to date. */
+  private drain(firstSliceMs?: number): void {
+    if (!this.slices.drain(firstSliceMs)) this.renderSummary();
   }
 
   /**
@@ -531,7 +484,6 @@ export class OverlayController {
    * asked about: the watcher reports its comments near the viewport after the next frame.
    */
   private commit(justAdded: boolean): void {
-    this.lastCommit = this.now();
     if (!this.active || this.destroyed) {
       this.toDraw.clear();
       return;
@@ -736,9 +688,7 @@ export class OverlayController {
     }
     for (const badge of Array.from(doc.querySelectorAll(BADGE_TAG))) badge.remove();
     this.options.authors?.clear();
-    this.queue = [];
-    this.queueHead = 0;
-    this.queued.clear();
+    this.slices.clear();
     this.toDraw.clear();
     this.states = new WeakMap();
     this.scanKeys = new WeakMap();
@@ -910,49 +860,4 @@ function documentOrder(a: Node, b: Node): number {
   if (a === b) return 0;
   // 4 is Node.DOCUMENT_POSITION_FOLLOWING: b follows a.
   return a.compareDocumentPosition(b) & 4 ? -1 : 1;
-}
-
-/**
- * A yield that lets input and rendering run before the next slice. `scheduler.yield()` (Chromium)
- * resumes ahead of the page's other tasks, so a long feed is read in ~0.2 s of slices rather than
- * ~0.4 s spent waiting behind the site's own work; elsewhere, a MessageChannel round trip
- * (setTimeout(0) is clamped to 4 ms after a few nested calls; a message is not).
- */
-export function mainThreadYield(): () => Promise<void> {
-  const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } })
-    .scheduler;
-  if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
-  if (typeof MessageChannel === 'undefined') {
-    return () => new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-}
-
-/**
- * Runs `steps` in order in later tasks, giving the main thread back whenever `sliceMs` has passed,
- * so no task of ours is much longer than its longest step.
- */
-export async function runInSlices(
-  steps: Iterable<() => void>,
-  yieldToMain: () => Promise<void>,
-  sliceMs = 8,
-  now: () => number = () => performance.now(),
-): Promise<void> {
-  // Not in the caller's task: that may be long already (a content script's own evaluation).
-  await yieldToMain();
-  let sliceStart = now();
-  for (const step of steps) {
-    if (now() - sliceStart >= sliceMs) {
-      await yieldToMain();
-      sliceStart = now();
-    }
-    step();
-  }
 }
