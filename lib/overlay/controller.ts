@@ -3,19 +3,11 @@ import { POLICY } from '../policy';
 import type { ExtractedComment, SiteAdapter } from '../sites/types';
 import type { PostRemovals } from '../storage/removals';
 import type { Settings } from '../storage/settings';
-import { BADGE_TAG, createBadge, placeBadge, updateBadge, type Badge } from './badge';
+import { BADGE_TAG } from './badge';
 import { windowBreather, type Breather } from './breather';
-import {
-  RecentByAuthor,
-  contextFromSettings,
-  criteriaOf,
-  isCrime,
-  settingsKey,
-  severityOf,
-  visibleFindings,
-  type Severity,
-} from './findings';
-import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
+import { CommentViews, documentOrder } from './commentView';
+import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
+import { cssHighlightSink, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
 import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
 import { diagnosticsReport, healthNote, type PageReading } from './health';
@@ -73,17 +65,6 @@ export interface OverlayOptions {
   };
 }
 
-interface CommentState {
-  comment: ExtractedComment;
-  findings: Finding[];
-  badge: Badge | null;
-  ranges: Record<Severity, Range[]>;
-  /** Badge, outline and highlighted words are on the page (it has been near the viewport). */
-  drawn: boolean;
-}
-
-const NO_RANGES = (): Record<Severity, Range[]> => ({ remove: [], crime: [] });
-
 /**
  * A commit with at most this many newly flagged comments draws them all at once; with more, it
  * first asks where they are and draws only those near the viewport (nearby.ts).
@@ -132,8 +113,7 @@ export class OverlayController {
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
 
   private scanKeys = new WeakMap<Element, string>();
-  private states = new WeakMap<HTMLElement, CommentState>();
-  private flagged = new Set<HTMLElement>();
+  private readonly views: CommentViews;
   /** Comments read on this page (by key), whether flagged, and when first seen. */
   private seen = new Map<string, { flagged: boolean; at: Date }>();
   private flaggedCount = 0;
@@ -155,7 +135,6 @@ export class OverlayController {
 
   private readonly panel: Panel;
   private readonly summary: Summary;
-  private readonly sink: HighlightSink;
   private readonly nearby: NearbyWatcher | null;
   private readonly breather: Breather;
   private readonly requestFrame: (cb: () => void) => void;
@@ -196,7 +175,6 @@ export class OverlayController {
         const id = setTimeout(cb, ms);
         return () => clearTimeout(id);
       });
-    this.sink = options.highlights ?? cssHighlightSink(win);
     this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
     this.breather = options.breather ?? windowBreather(win);
     const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
@@ -217,6 +195,13 @@ export class OverlayController {
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
         : {}),
       onRemovalReply: (reply) => this.applyRemovals(reply, this.removalsAsk),
+    });
+    this.views = new CommentViews({
+      doc,
+      sink: options.highlights ?? cssHighlightSink(win),
+      nearby: this.nearby,
+      panel: this.panel,
+      onOpen: (el) => this.openPanel(el),
     });
     this.summary = new Summary(
       doc,
@@ -452,7 +437,7 @@ export class OverlayController {
     this.edited.clear();
     if (this.sawRemovals) {
       this.sawRemovals = false;
-      this.prune();
+      this.views.prune();
     }
     this.drain(FIRST_SLICE_MS);
   }
@@ -497,20 +482,20 @@ export class OverlayController {
       this.count(comment.key, findings.length > 0);
       if (comment.author.handle) this.authorless.delete(comment.key);
       else this.authorless.add(comment.key);
-      if (this.settle(el, comment, findings)) waiting.push(el);
+      if (this.views.settle(el, comment, findings)) waiting.push(el);
       this.options.authors?.note(el, comment);
     }
     if (waiting.length > 0) {
       if (!this.nearby || (justAdded && waiting.length <= DRAW_AT_ONCE)) {
-        for (const el of waiting) this.draw(el);
+        for (const el of waiting) this.views.draw(el);
       } else {
         // Asking where the new comments are lays the page out now, in the site's own task,
         // rather than in the frame that paints it; all are asked before any is drawn, so the page
         // is laid out once.
         const height = this.options.doc.defaultView?.innerHeight ?? 0;
         const near = justAdded && height > 0 ? waiting.filter((el) => isNear(el, height)) : [];
-        for (const el of near) this.draw(el);
-        for (const el of waiting) if (!this.states.get(el)?.drawn) this.nearby.watch(el);
+        for (const el of near) this.views.draw(el);
+        for (const el of waiting) if (!this.views.get(el)?.drawn) this.nearby.watch(el);
       }
     }
     this.renderSummary();
@@ -519,14 +504,7 @@ export class OverlayController {
   /** Draws the flagged comments the watcher says have come near the viewport. */
   private drawNear(elements: Element[]): void {
     if (!this.active || this.destroyed) return;
-    for (const el of elements) this.drawIfUndrawn(el as HTMLElement);
-  }
-
-  /** Draws a flagged comment not drawn yet (it needs no more watching either way). */
-  private drawIfUndrawn(el: HTMLElement): void {
-    this.nearby?.unwatch(el);
-    const state = this.states.get(el);
-    if (state && !state.drawn && el.isConnected) this.draw(el);
+    for (const el of elements) this.views.drawIfUndrawn(el as HTMLElement);
   }
 
   private scan(el: HTMLElement): void {
@@ -541,17 +519,14 @@ export class OverlayController {
     if (!comment) {
       this.scanKeys.delete(el);
       this.toDraw.delete(el);
-      this.clearElement(el);
+      this.views.forget(el);
       return;
     }
     // Partial is in the key: the page may take "See more" away without changing the text read.
     const key = `${this.generation}\u0000${this.key}\u0000${comment.partial ? 1 : 0}${comment.text}`;
-    const state = this.states.get(el);
-    if (this.scanKeys.get(el) === key && state) {
+    if (this.scanKeys.get(el) === key && this.views.get(el)) {
       // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.
-      if (state.drawn && state.badge && !state.badge.host.isConnected) {
-        placeBadge(state.badge, state.comment);
-      }
+      this.views.restoreBadge(el);
       return;
     }
     this.scanKeys.set(el, key);
@@ -579,57 +554,8 @@ export class OverlayController {
     this.seen.set(key, { flagged, at: prior?.at ?? this.clock() });
   }
 
-  /**
-   * Records a comment's scan result. An unflagged comment loses whatever was drawn on it; a flagged
-   * one already drawn is redrawn in place. Returns true for a flagged comment still to be drawn.
-   */
-  private settle(el: HTMLElement, comment: ExtractedComment, findings: Finding[]): boolean {
-    const previous = this.states.get(el);
-    if (previous?.drawn) {
-      this.sink.remove('remove', previous.ranges.remove);
-      this.sink.remove('crime', previous.ranges.crime);
-    }
-    this.panel.update(el, comment, findings);
-    if (findings.length === 0) {
-      previous?.badge?.host.remove();
-      el.removeAttribute('data-ma-flagged');
-      el.removeAttribute('data-ma-severity');
-      this.flagged.delete(el);
-      this.nearby?.unwatch(el);
-      this.states.set(el, { comment, findings, badge: null, ranges: NO_RANGES(), drawn: false });
-      return false;
-    }
-    el.setAttribute('data-ma-flagged', criteriaOf(findings).join(' '));
-    this.flagged.add(el);
-    const drawn = previous?.drawn ?? false;
-    this.states.set(el, {
-      comment,
-      findings,
-      badge: previous?.badge ?? null,
-      ranges: NO_RANGES(),
-      drawn: false,
-    });
-    if (drawn) this.draw(el);
-    return !drawn;
-  }
-
-  /** Puts a flagged comment's outline, badge and highlighted words on the page. */
-  private draw(el: HTMLElement): void {
-    const state = this.states.get(el);
-    if (!state || state.findings.length === 0) return;
-    const { comment, findings } = state;
-    el.setAttribute('data-ma-severity', severityOf(findings));
-    const badge = state.badge ?? createBadge(this.options.doc, () => this.openPanel(el));
-    updateBadge(badge, findings);
-    placeBadge(badge, comment);
-    const ranges = rangesByKind(this.options.doc, comment.segments, findings, isCrime);
-    this.sink.add('remove', ranges.remove);
-    this.sink.add('crime', ranges.crime);
-    this.states.set(el, { comment, findings, badge, ranges, drawn: true });
-  }
-
   private openPanel(el: HTMLElement): void {
-    const state = this.states.get(el);
+    const state = this.views.get(el);
     if (!state?.badge || state.findings.length === 0) return;
     this.lastNavigated = el;
     this.panel.open({
@@ -640,57 +566,15 @@ export class OverlayController {
     });
   }
 
-  /** Removes the overlay from one comment (it is no longer readable). */
-  private clearElement(el: HTMLElement): void {
-    const state = this.states.get(el);
-    if (state) {
-      this.sink.remove('remove', state.ranges.remove);
-      this.sink.remove('crime', state.ranges.crime);
-      state.badge?.host.remove();
-      this.states.delete(el);
-    }
-    this.nearby?.unwatch(el);
-    this.flagged.delete(el);
-    el.removeAttribute('data-ma-flagged');
-    el.removeAttribute('data-ma-severity');
-    el.removeAttribute('data-ma-scanned');
-    if (this.panel.openFor === el) this.panel.close(false);
-  }
-
-  /** Lets go of comments the site has taken out of the page (virtualised feeds do this). */
-  private prune(): void {
-    for (const el of this.flagged) {
-      if (el.isConnected) continue;
-      const state = this.states.get(el);
-      if (state) {
-        this.sink.remove('remove', state.ranges.remove);
-        this.sink.remove('crime', state.ranges.crime);
-      }
-      this.flagged.delete(el);
-      this.nearby?.unwatch(el);
-      if (this.panel.openFor === el) this.panel.close(false);
-    }
-  }
-
   /** Takes every overlay element, attribute and highlight off the page. */
   private clearOverlay(): void {
-    const { doc } = this.options;
     this.stopObserving();
     this.cancelUnreadableTimer?.();
     this.cancelUnreadableTimer = null;
-    this.panel.close(false);
-    this.sink.clear();
-    this.nearby?.clear();
-    for (const el of Array.from(doc.querySelectorAll('[data-ma-scanned]'))) {
-      el.removeAttribute('data-ma-scanned');
-      el.removeAttribute('data-ma-flagged');
-      el.removeAttribute('data-ma-severity');
-    }
-    for (const badge of Array.from(doc.querySelectorAll(BADGE_TAG))) badge.remove();
+    this.views.clear();
     this.options.authors?.clear();
     this.slices.clear();
     this.toDraw.clear();
-    this.states = new WeakMap();
     this.scanKeys = new WeakMap();
     this.resetPageState();
     this.unreadableChecked = false;
@@ -800,7 +684,7 @@ export class OverlayController {
 
   /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */
   private step(direction: 1 | -1): void {
-    const list = [...this.flagged].filter((el) => el.isConnected).sort(documentOrder);
+    const list = this.views.flaggedInOrder();
     if (list.length === 0) return;
     const current = this.lastNavigated;
     let target: HTMLElement | undefined;
@@ -815,11 +699,11 @@ export class OverlayController {
     if (!target) return;
     this.lastNavigated = target;
     // A comment far from where the moderator was is drawn only now, just before it is shown.
-    this.drawIfUndrawn(target);
+    this.views.drawIfUndrawn(target);
     if (typeof target.scrollIntoView === 'function') {
       target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
-    this.states.get(target)?.badge?.button.focus({ preventScroll: true });
+    this.views.get(target)?.badge?.button.focus({ preventScroll: true });
   }
 
   private turnOffSite(): void {
@@ -853,11 +737,4 @@ export class OverlayController {
 function hasAncestorIn(node: Node, set: Set<Node>): boolean {
   for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
   return false;
-}
-
-/** Negative when `a` comes before `b` in the document. */
-function documentOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  // 4 is Node.DOCUMENT_POSITION_FOLLOWING: b follows a.
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
