@@ -1,7 +1,6 @@
 import type { DetectContext, Finding } from '../detect/types';
 import { POLICY } from '../policy';
 import type { ExtractedComment, SiteAdapter } from '../sites/types';
-import type { PostRemovals } from '../storage/removals';
 import type { Settings } from '../storage/settings';
 import { BADGE_TAG } from './badge';
 import { windowBreather, type Breather } from './breather';
@@ -12,7 +11,7 @@ import type { OverlayMessage } from './messages';
 import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
 import { diagnosticsReport, healthNote, type PageReading } from './health';
 import { PANEL_TAG, Panel } from './panel';
-import { removalsOf, shouldRemind } from './removals';
+import { RemovalsReminder } from './removals';
 import { REPEAT_TAG } from './repeat';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
 import { SliceQueue, mainThreadYield } from './slices';
@@ -122,11 +121,8 @@ export class OverlayController {
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
-  /** Removals the moderator has marked on this page's post, as the background last said. */
-  private removals: PostRemovals | null = null;
-  private removalsError: string | undefined;
-  /** Bumped on navigation, so an answer about the previous post is not applied to this one. */
-  private removalsAsk = 0;
+  private readonly lifetime = new AbortController();
+  private readonly reminder: RemovalsReminder;
   private summaryRequested = false;
 
   private unreadableChecked = false;
@@ -194,7 +190,14 @@ export class OverlayController {
       ...(options.authors?.panelSection
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
         : {}),
-      onRemovalReply: (reply) => this.applyRemovals(reply, this.removalsAsk),
+      onRemovalReply: (reply) => this.reminder.heard(reply),
+    });
+    this.reminder = new RemovalsReminder({
+      sendMessage: options.sendMessage,
+      pageUrl: () => doc.location?.href ?? '',
+      signal: this.lifetime.signal,
+      render: () => this.renderSummary(),
+      requestRender: () => this.requestSummary(),
     });
     this.views = new CommentViews({
       doc,
@@ -210,7 +213,7 @@ export class OverlayController {
         next: () => this.step(1),
         togglePause: () => this.togglePause(),
         turnOffSite: () => this.turnOffSite(),
-        dismissReminder: () => void this.dismissReminder(),
+        dismissReminder: () => void this.reminder.dismiss(),
         copyDiagnostics: () =>
           this.writeClipboard(
             diagnosticsReport(doc, options.adapter, this.reading(true), (el) =>
@@ -234,15 +237,7 @@ export class OverlayController {
    */
   refreshRemovals(): void {
     if (this.destroyed) return;
-    const ask = this.removalsAsk;
-    const pageUrl = this.options.doc.location?.href ?? '';
-    if (!pageUrl) return;
-    this.options
-      .sendMessage({ type: 'removal:status', pageUrl })
-      .then((reply) => this.applyRemovals(reply, ask))
-      .catch((error: unknown) =>
-        console.warn('Moderator Assist: could not read the removals on this post.', error),
-      );
+    this.reminder.refresh();
   }
 
   /** New settings from storage: switches the overlay on/off or rescans as needed. */
@@ -268,9 +263,7 @@ export class OverlayController {
     if (this.destroyed) return;
     this.clearOverlay();
     this.active = false;
-    this.removalsAsk += 1;
-    this.removals = null;
-    this.removalsError = undefined;
+    this.reminder.reset();
     this.apply();
     this.refreshRemovals();
   }
@@ -279,6 +272,7 @@ export class OverlayController {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.lifetime.abort();
     this.breather.stop();
     this.clearOverlay();
     this.summary.unmount();
@@ -599,41 +593,6 @@ export class OverlayController {
     }, this.options.unreadableAfterMs ?? 5000);
   }
 
-  private applyRemovals(reply: unknown, ask: number): void {
-    const removals = removalsOf(reply);
-    if (!removals || ask !== this.removalsAsk || this.destroyed) return;
-    this.removals = removals;
-    this.removalsError = undefined;
-    this.requestSummary();
-  }
-
-  private async dismissReminder(): Promise<void> {
-    const before = this.removals;
-    if (!before) return;
-    const ask = this.removalsAsk;
-    this.removals = { ...before, dismissed: true };
-    this.removalsError = undefined;
-    this.renderSummary();
-    const pageUrl = this.options.doc.location?.href ?? '';
-    let failure: string;
-    try {
-      const reply = await this.options.sendMessage({ type: 'removal:dismiss', pageUrl });
-      if (removalsOf(reply)) {
-        this.applyRemovals(reply, ask);
-        return;
-      }
-      const error = (reply as { error?: unknown } | null)?.error;
-      failure = typeof error === 'string' ? error : 'the extension did not answer';
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error);
-    }
-    if (ask !== this.removalsAsk || this.destroyed) return;
-    // Not saved: show the reminder again, saying why, so the moderator can try once more.
-    this.removals = before;
-    this.removalsError = `Couldn't dismiss the reminder: ${failure}`;
-    this.renderSummary();
-  }
-
   /** Redraws the summary in the next frame, together with any other writes. */
   private requestSummary(): void {
     if (this.summaryRequested) return;
@@ -651,12 +610,7 @@ export class OverlayController {
       total: this.active ? this.seen.size : 0,
       paused: this.settings.paused,
       health: this.active ? healthNote(this.reading()) : null,
-      reminder: shouldRemind(this.removals)
-        ? {
-            count: this.removals!.count,
-            ...(this.removalsError ? { error: this.removalsError } : {}),
-          }
-        : null,
+      reminder: this.reminder.shown,
     });
   }
 
