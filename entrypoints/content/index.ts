@@ -50,6 +50,8 @@ export default defineContentScript({
       adapter,
       detect,
       settings,
+      // When the extension is reloaded or removed under the page, the overlay takes itself off it.
+      signal: ctx.signal,
       sendMessage: (message: OverlayMessage) => browser.runtime.sendMessage(message),
       saveSettings: (next) => settingsItem.setValue(next),
       // ctx's timers and frames stop by themselves when the extension is reloaded or removed.
@@ -92,9 +94,6 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onChanged);
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onChanged);
-      overlay.destroy();
-    });
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onChanged));
   },
 });

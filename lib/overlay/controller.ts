@@ -24,6 +24,11 @@ export interface OverlayOptions {
   adapter: SiteAdapter;
   detect: DetectFn;
   settings: Settings;
+  /**
+   * The overlay's lifetime: when it aborts (WXT's `ctx.signal`, when the extension is reloaded or
+   * removed under the page), everything the overlay put on the page or registered goes.
+   */
+  signal: AbortSignal;
   /** `browser.runtime.sendMessage` in the extension; the background answers. */
   sendMessage: (message: OverlayMessage) => Promise<unknown>;
   /** Stores changed settings (the Pause button). The change also applies here at once. */
@@ -95,8 +100,11 @@ const TEXT_NODE = 3;
 export class OverlayController {
   private settings: Settings;
   private key: string;
+  /**
+   * Reading and drawing: false while paused or switched off for this site (and after teardown,
+   * which takes the overlay off the page the same way).
+   */
   private active = false;
-  private destroyed = false;
   private generation = 0;
 
   private readonly observer: MutationObserver;
@@ -121,7 +129,9 @@ export class OverlayController {
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
+  /** Aborted by the caller's signal or by destroy(); the one teardown listens to it. */
   private readonly lifetime = new AbortController();
+  private readonly signal = this.lifetime.signal;
   private readonly reminder: RemovalsReminder;
   private summaryRequested = false;
 
@@ -157,9 +167,9 @@ export class OverlayController {
         if (el.isConnected) this.scan(el);
       },
       commit: (justAdded) => this.commit(justAdded),
-      proceed: () => this.active && !this.destroyed,
+      proceed: () => this.active,
       finished: () => {
-        if (!this.destroyed) this.breather.kick();
+        if (!this.signal.aborted) this.breather.kick();
       },
       yieldToMain: options.yieldToMain ?? mainThreadYield(),
       now: options.now ?? (() => (win?.performance ?? performance).now()),
@@ -195,7 +205,7 @@ export class OverlayController {
     this.reminder = new RemovalsReminder({
       sendMessage: options.sendMessage,
       pageUrl: () => doc.location?.href ?? '',
-      signal: this.lifetime.signal,
+      signal: this.signal,
       render: () => this.renderSummary(),
       requestRender: () => this.requestSummary(),
     });
@@ -223,6 +233,17 @@ export class OverlayController {
       },
       options.adapter.site === 'x' ? 'X' : 'Facebook',
     );
+    const follow = () => this.lifetime.abort();
+    options.signal.addEventListener('abort', follow, { once: true });
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        options.signal.removeEventListener('abort', follow);
+        this.teardown();
+      },
+      { once: true },
+    );
+    if (options.signal.aborted) follow();
   }
 
   /** Starts (or, when switched off in settings, shows only what it should). */
@@ -236,13 +257,12 @@ export class OverlayController {
    * navigation, and when the removals in storage change, e.g. from another tab).
    */
   refreshRemovals(): void {
-    if (this.destroyed) return;
     this.reminder.refresh();
   }
 
   /** New settings from storage: switches the overlay on/off or rescans as needed. */
   setSettings(settings: Settings): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     const key = settingsKey(settings, this.policyVersion);
     const changed = key !== this.key;
     this.settings = settings;
@@ -260,7 +280,7 @@ export class OverlayController {
 
   /** The site changed page without a reload (history navigation). */
   navigated(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     this.clearOverlay();
     this.active = false;
     this.reminder.reset();
@@ -268,13 +288,15 @@ export class OverlayController {
     this.refreshRemovals();
   }
 
-  /** Removes everything the overlay added and stops watching the page. */
+  /** Removes everything the overlay added and stops watching the page, as the signal's abort does. */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
     this.lifetime.abort();
+  }
+
+  private teardown(): void {
     this.breather.stop();
     this.clearOverlay();
+    this.active = false;
     this.summary.unmount();
     this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
   }
@@ -303,7 +325,7 @@ export class OverlayController {
   }
 
   private apply(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     const on = this.isOn();
     if (!on) {
       this.clearOverlay();
@@ -359,7 +381,7 @@ export class OverlayController {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (!this.active || this.destroyed) return;
+    if (!this.active) return;
     for (const record of records) {
       if (record.type === 'characterData') {
         this.noteEditIn(record.target.parentElement);
@@ -403,7 +425,7 @@ export class OverlayController {
   }
 
   private flush(): void {
-    if (!this.active || this.destroyed) return;
+    if (!this.active) return;
     const { adapter, doc } = this.options;
     if (!this.rootFound || (this.observed && !this.observed.isConnected)) {
       const before = this.observed;
@@ -463,7 +485,7 @@ export class OverlayController {
    * asked about: the watcher reports its comments near the viewport after the next frame.
    */
   private commit(justAdded: boolean): void {
-    if (!this.active || this.destroyed) {
+    if (!this.active) {
       this.toDraw.clear();
       return;
     }
@@ -497,7 +519,7 @@ export class OverlayController {
 
   /** Draws the flagged comments the watcher says have come near the viewport. */
   private drawNear(elements: Element[]): void {
-    if (!this.active || this.destroyed) return;
+    if (!this.active) return;
     for (const el of elements) this.views.drawIfUndrawn(el as HTMLElement);
   }
 
@@ -604,7 +626,7 @@ export class OverlayController {
   }
 
   private renderSummary(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     this.summary.render({
       flagged: this.active ? this.flaggedCount : 0,
       total: this.active ? this.seen.size : 0,
