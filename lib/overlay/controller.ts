@@ -2,7 +2,6 @@ import type { DetectContext, Finding } from '../detect/types';
 import { POLICY } from '../policy';
 import type { ExtractedComment, SiteAdapter } from '../sites/types';
 import type { Settings } from '../storage/settings';
-import { BADGE_TAG } from './badge';
 import { windowBreather, type Breather } from './breather';
 import { CommentViews, documentOrder } from './commentView';
 import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
@@ -10,12 +9,12 @@ import { cssHighlightSink, type HighlightSink } from './highlights';
 import type { OverlayMessage } from './messages';
 import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
 import { diagnosticsReport, healthNote, type PageReading } from './health';
-import { PANEL_TAG, Panel } from './panel';
+import { Panel } from './panel';
 import { RemovalsReminder } from './removals';
-import { REPEAT_TAG } from './repeat';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
+import { PageWatch, isOurs } from './pageWatch';
 import { SliceQueue, mainThreadYield } from './slices';
-import { SUMMARY_TAG, Summary } from './summary';
+import { Summary } from './summary';
 
 export type DetectFn = (text: string, context: DetectContext) => Finding[];
 
@@ -80,13 +79,6 @@ const DRAW_AT_ONCE = 6;
  * scrolling is then read, and those near the viewport drawn, in the frame the site added it.
  */
 const FIRST_SLICE_MS = 30;
-const OUR_TAGS = new Set(
-  [BADGE_TAG, PANEL_TAG, SUMMARY_TAG, REPEAT_TAG].map((t) => t.toUpperCase()),
-);
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
 /**
  * Finds comments on the page, asks the engine about each and draws the overlay: badge, outline,
  * highlights, panel and page summary (see CONTRACT.md). The adapter and the engine are
@@ -107,14 +99,7 @@ export class OverlayController {
   private active = false;
   private generation = 0;
 
-  private readonly observer: MutationObserver;
-  private observed: Node | null = null;
-  private rootFound = false;
-
-  private pending = new Set<Node>();
-  private edited = new Set<HTMLElement>();
-  private sawRemovals = false;
-  private frameRequested = false;
+  private readonly watch: PageWatch;
   private readonly slices: SliceQueue<HTMLElement>;
   /** Scanned comments whose results are not on the page yet (see commit). */
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
@@ -183,8 +168,16 @@ export class OverlayController {
       });
     this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
     this.breather = options.breather ?? windowBreather(win);
-    const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
-    this.observer = new MO((records) => this.onMutations(records));
+    this.watch = new PageWatch({
+      doc,
+      adapter: options.adapter,
+      rootChanged: () => this.enqueueAll(),
+      changed: (comments, removals) => {
+        for (const el of comments) this.slices.add(el);
+        if (removals) this.views.prune();
+        this.drain(FIRST_SLICE_MS);
+      },
+    });
     this.writeClipboard =
       options.writeClipboard ??
       ((text) => {
@@ -226,9 +219,7 @@ export class OverlayController {
         dismissReminder: () => void this.reminder.dismiss(),
         copyDiagnostics: () =>
           this.writeClipboard(
-            diagnosticsReport(doc, options.adapter, this.reading(true), (el) =>
-              OUR_TAGS.has(el.tagName),
-            ),
+            diagnosticsReport(doc, options.adapter, this.reading(true), (el) => isOurs(el)),
           ),
       },
       options.adapter.site === 'x' ? 'X' : 'Facebook',
@@ -305,13 +296,7 @@ export class OverlayController {
   async idle(): Promise<void> {
     for (let i = 0; i < 10_000; i += 1) {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (
-        !this.frameRequested &&
-        !this.slices.busy &&
-        this.toDraw.size === 0 &&
-        this.pending.size === 0 &&
-        this.edited.size === 0
-      ) {
+      if (!this.watch.busy && !this.slices.busy && this.toDraw.size === 0) {
         return;
       }
     }
@@ -344,7 +329,7 @@ export class OverlayController {
     this.active = true;
     this.injectPageStyle();
     this.summary.mount();
-    this.observeRoot();
+    this.watch.start();
     this.enqueueAll();
     this.scheduleUnreadableCheck();
     this.renderSummary();
@@ -359,116 +344,12 @@ export class OverlayController {
     (doc.head ?? doc.documentElement).append(style);
   }
 
-  private observeRoot(): void {
-    const { doc, adapter } = this.options;
-    const root = adapter.findRoot(doc);
-    // Until the site has rendered its feed there is no root; watch the body meanwhile and look
-    // for the root again on each flush.
-    const target: Node | null = root ?? doc.body ?? doc.documentElement;
-    this.rootFound = root !== null;
-    if (target === this.observed) return;
-    this.observer.disconnect();
-    this.observed = target;
-    if (target) this.observer.observe(target, OBSERVE);
-  }
-
-  private stopObserving(): void {
-    this.observer.disconnect();
-    this.observer.takeRecords();
-    this.observed = null;
-    this.pending.clear();
-    this.edited.clear();
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    if (!this.active) return;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        this.noteEditIn(record.target.parentElement);
-        continue;
-      }
-      if (record.removedNodes.length > 0) {
-        this.sawRemovals = true;
-        // Text taken out of a comment changes it as much as text put in.
-        this.noteEditIn(record.target as Element);
-      }
-      for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType === ELEMENT_NODE && OUR_TAGS.has((node as Element).tagName)) continue;
-        if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) this.pending.add(node);
-      }
-    }
-    if (this.pending.size > 0 || this.edited.size > 0 || this.sawRemovals) this.requestFlush();
-  }
-
-  /** Marks the scanned comment around `el`, if any, for a fresh look. */
-  private noteEditIn(el: Element | null): void {
-    if (!el || el.nodeType !== ELEMENT_NODE) return;
-    const owner = el.closest('[data-ma-scanned]');
-    if (owner) this.edited.add(owner as HTMLElement);
-  }
-
-  /**
-   * Handles the mutations at once, in the task that made them (the observer's callback runs at its
-   * end): not in an animation frame callback, where reading and checking would be added to the
-   * task that renders the page (on a long feed that rendering alone is close to a long task), nor
-   * in a later task, which the browser runs only after rendering the site's change and which then
-   * needs a second rendering for the overlay. The badges and outlines of new comments are then
-   * laid out in the same rendering as the comments themselves.
-   */
-  private requestFlush(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    queueMicrotask(() => {
-      this.frameRequested = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    if (!this.active) return;
-    const { adapter, doc } = this.options;
-    if (!this.rootFound || (this.observed && !this.observed.isConnected)) {
-      const before = this.observed;
-      this.observeRoot();
-      if (this.observed !== before) {
-        this.pending.clear();
-        this.enqueueAll();
-        return;
-      }
-    }
-    const nodes = this.pending;
-    this.pending = new Set();
-    for (const node of nodes) {
-      if (!node.isConnected || hasAncestorIn(node, nodes)) continue;
-      if (node.nodeType === ELEMENT_NODE) {
-        for (const el of adapter.findComments(node as Element)) this.enqueue(el);
-      }
-      // Something new inside a comment already scanned (a reply rendered late, a "See more"
-      // expansion): scan that comment again.
-      this.noteEditIn(node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement);
-    }
-    for (const owner of this.edited) {
-      if (owner.isConnected && owner.ownerDocument === doc) this.enqueue(owner);
-    }
-    this.edited.clear();
-    if (this.sawRemovals) {
-      this.sawRemovals = false;
-      this.views.prune();
-    }
-    this.drain(FIRST_SLICE_MS);
-  }
-
+  /** Reads every comment on the page (those read already are skipped unless they changed). */
   private enqueueAll(): void {
-    const target = this.observed;
-    if (!target) return;
-    const root = target.nodeType === ELEMENT_NODE ? (target as Element) : null;
-    if (!root) return;
-    for (const el of this.options.adapter.findComments(root)) this.enqueue(el);
+    const comments = this.watch.comments();
+    if (!comments) return;
+    for (const el of comments) this.slices.add(el);
     this.drain();
-  }
-
-  private enqueue(el: HTMLElement): void {
-    this.slices.add(el);
   }
 
   /** Reads the queue in slices, or (nothing to read) brings the summary up to date. */
@@ -584,7 +465,7 @@ export class OverlayController {
 
   /** Takes every overlay element, attribute and highlight off the page. */
   private clearOverlay(): void {
-    this.stopObserving();
+    this.watch.stop();
     this.cancelUnreadableTimer?.();
     this.cancelUnreadableTimer = null;
     this.views.clear();
@@ -708,9 +589,4 @@ export class OverlayController {
     this.warnedDetect = true;
     console.warn(`Moderator Assist: ${what}.`, error);
   }
-}
-
-function hasAncestorIn(node: Node, set: Set<Node>): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
-  return false;
 }
