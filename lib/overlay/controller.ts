@@ -1,72 +1,19 @@
-import type { DetectContext, Finding } from '../detect/types';
-import { POLICY } from '../policy';
-import type { ExtractedComment, SiteAdapter } from '../sites/types';
+import type { Finding } from '../detect/types';
+import type { ExtractedComment } from '../sites/types';
 import type { Settings } from '../storage/settings';
-import { windowBreather, type Breather } from './breather';
 import { CommentViews, documentOrder } from './commentView';
 import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
-import { cssHighlightSink, type HighlightSink } from './highlights';
-import type { OverlayMessage } from './messages';
-import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
 import { diagnosticsReport, healthNote, type PageReading } from './health';
+import { isNear, type NearbyWatcher } from './nearby';
+import { withDefaults, type OverlayOptions, type ResolvedOptions } from './options';
+import { PageWatch, isOurs } from './pageWatch';
 import { Panel } from './panel';
 import { RemovalsReminder } from './removals';
+import { SliceQueue } from './slices';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
-import { PageWatch, isOurs } from './pageWatch';
-import { SliceQueue, mainThreadYield } from './slices';
 import { Summary } from './summary';
 
-export type DetectFn = (text: string, context: DetectContext) => Finding[];
-
-export interface OverlayOptions {
-  doc: Document;
-  adapter: SiteAdapter;
-  detect: DetectFn;
-  settings: Settings;
-  /**
-   * The overlay's lifetime: when it aborts (WXT's `ctx.signal`, when the extension is reloaded or
-   * removed under the page), everything the overlay put on the page or registered goes.
-   */
-  signal: AbortSignal;
-  /** `browser.runtime.sendMessage` in the extension; the background answers. */
-  sendMessage: (message: OverlayMessage) => Promise<unknown>;
-  /** Stores changed settings (the Pause button). The change also applies here at once. */
-  saveSettings?: (settings: Settings) => Promise<void>;
-  writeClipboard?: (text: string) => Promise<void>;
-  /** Schedules a summary redraw for the next frame. Default: the window's requestAnimationFrame. */
-  requestFrame?: (cb: () => void) => void;
-  /** Gives the main thread back between time slices. Default: `mainThreadYield()`. */
-  yieldToMain?: () => Promise<void>;
-  /** Longest stretch of scanning before yielding, in ms. */
-  sliceMs?: number;
-  now?: () => number;
-  clock?: () => Date;
-  /** One-shot timer; returns its cancel function. Default: the window's setTimeout. */
-  setTimer?: (cb: () => void, ms: number) => () => void;
-  /** How long a thread page may show no readable comment before the summary says so. */
-  unreadableAfterMs?: number;
-  highlights?: HighlightSink;
-  /**
-   * Says when flagged comments come near the viewport (nearby.ts), so only those are drawn.
-   * Default: an IntersectionObserver of the document's window; without one, everything is drawn.
-   */
-  nearby?: NearbyFactory;
-  /**
-   * Idle callbacks after each scan, so the engine's garbage collection pauses while the page is
-   * idle rather than in the next frame (breather.ts). Default: the window's requestIdleCallback.
-   */
-  breather?: Breather;
-  policyVersion?: string;
-  /**
-   * Repeat-caller chips (repeat.ts): told about each comment as it is drawn, cleared with the
-   * overlay; `panelSection` adds the author's standing to the panel.
-   */
-  authors?: {
-    note(el: HTMLElement, comment: ExtractedComment): void;
-    clear(): void;
-    panelSection?(comment: ExtractedComment): HTMLElement | null;
-  };
-}
+export type { DetectFn, OverlayOptions } from './options';
 
 /**
  * A commit with at most this many newly flagged comments draws them all at once; with more, it
@@ -127,26 +74,14 @@ export class OverlayController {
   private readonly panel: Panel;
   private readonly summary: Summary;
   private readonly nearby: NearbyWatcher | null;
-  private readonly breather: Breather;
-  private readonly requestFrame: (cb: () => void) => void;
-  private readonly clock: () => Date;
-  private readonly setTimer: (cb: () => void, ms: number) => () => void;
-  private readonly policyVersion: string;
-  private readonly writeClipboard: (text: string) => Promise<void>;
+  private readonly options: ResolvedOptions;
 
-  constructor(private readonly options: OverlayOptions) {
+  constructor(given: OverlayOptions) {
+    const options = withDefaults(given);
+    this.options = options;
     const { doc } = options;
-    const win = doc.defaultView;
     this.settings = options.settings;
-    this.policyVersion = options.policyVersion ?? POLICY.version;
-    this.key = settingsKey(this.settings, this.policyVersion);
-    this.clock = options.clock ?? (() => new Date());
-    this.requestFrame =
-      options.requestFrame ??
-      ((cb) => {
-        if (win?.requestAnimationFrame) win.requestAnimationFrame(() => cb());
-        else setTimeout(cb, 16);
-      });
+    this.key = settingsKey(this.settings, options.policyVersion);
     this.slices = new SliceQueue({
       read: (el) => {
         if (el.isConnected) this.scan(el);
@@ -154,20 +89,13 @@ export class OverlayController {
       commit: (justAdded) => this.commit(justAdded),
       proceed: () => this.active,
       finished: () => {
-        if (!this.signal.aborted) this.breather.kick();
+        if (!this.signal.aborted) options.breather.kick();
       },
-      yieldToMain: options.yieldToMain ?? mainThreadYield(),
-      now: options.now ?? (() => (win?.performance ?? performance).now()),
-      sliceMs: options.sliceMs ?? 8,
+      yieldToMain: options.yieldToMain,
+      now: options.now,
+      sliceMs: options.sliceMs,
     });
-    this.setTimer =
-      options.setTimer ??
-      ((cb, ms) => {
-        const id = setTimeout(cb, ms);
-        return () => clearTimeout(id);
-      });
-    this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
-    this.breather = options.breather ?? windowBreather(win);
+    this.nearby = options.nearby((elements) => this.drawNear(elements));
     this.watch = new PageWatch({
       doc,
       adapter: options.adapter,
@@ -178,17 +106,10 @@ export class OverlayController {
         this.drain(FIRST_SLICE_MS);
       },
     });
-    this.writeClipboard =
-      options.writeClipboard ??
-      ((text) => {
-        const clipboard = win?.navigator.clipboard;
-        if (!clipboard) return Promise.reject(new Error('the clipboard is not available here'));
-        return clipboard.writeText(text);
-      });
     this.panel = new Panel({
       doc,
       sendMessage: options.sendMessage,
-      writeClipboard: this.writeClipboard,
+      writeClipboard: options.writeClipboard,
       pageUrl: () => doc.location?.href ?? '',
       ...(options.authors?.panelSection
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
@@ -204,7 +125,7 @@ export class OverlayController {
     });
     this.views = new CommentViews({
       doc,
-      sink: options.highlights ?? cssHighlightSink(win),
+      sink: options.highlights,
       nearby: this.nearby,
       panel: this.panel,
       onOpen: (el) => this.openPanel(el),
@@ -218,7 +139,7 @@ export class OverlayController {
         turnOffSite: () => this.turnOffSite(),
         dismissReminder: () => void this.reminder.dismiss(),
         copyDiagnostics: () =>
-          this.writeClipboard(
+          options.writeClipboard(
             diagnosticsReport(doc, options.adapter, this.reading(true), (el) => isOurs(el)),
           ),
       },
@@ -254,7 +175,7 @@ export class OverlayController {
   /** New settings from storage: switches the overlay on/off or rescans as needed. */
   setSettings(settings: Settings): void {
     if (this.signal.aborted) return;
-    const key = settingsKey(settings, this.policyVersion);
+    const key = settingsKey(settings, this.options.policyVersion);
     const changed = key !== this.key;
     this.settings = settings;
     this.key = key;
@@ -285,7 +206,7 @@ export class OverlayController {
   }
 
   private teardown(): void {
-    this.breather.stop();
+    this.options.breather.stop();
     this.clearOverlay();
     this.active = false;
     this.summary.unmount();
@@ -448,7 +369,7 @@ export class OverlayController {
     const prior = this.seen.get(key);
     if (prior?.flagged) this.flaggedCount -= 1;
     if (flagged) this.flaggedCount += 1;
-    this.seen.set(key, { flagged, at: prior?.at ?? this.clock() });
+    this.seen.set(key, { flagged, at: prior?.at ?? this.options.clock() });
   }
 
   private openPanel(el: HTMLElement): void {
@@ -459,7 +380,7 @@ export class OverlayController {
       comment: state.comment,
       findings: state.findings,
       badge: state.badge,
-      seenAt: this.seen.get(state.comment.key)?.at ?? this.clock(),
+      seenAt: this.seen.get(state.comment.key)?.at ?? this.options.clock(),
     });
   }
 
@@ -489,18 +410,18 @@ export class OverlayController {
   private scheduleUnreadableCheck(): void {
     this.cancelUnreadableTimer?.();
     this.unreadableChecked = false;
-    this.cancelUnreadableTimer = this.setTimer(() => {
+    this.cancelUnreadableTimer = this.options.setTimer(() => {
       this.cancelUnreadableTimer = null;
       this.unreadableChecked = true;
       this.renderSummary();
-    }, this.options.unreadableAfterMs ?? 5000);
+    }, this.options.unreadableAfterMs);
   }
 
   /** Redraws the summary in the next frame, together with any other writes. */
   private requestSummary(): void {
     if (this.summaryRequested) return;
     this.summaryRequested = true;
-    this.requestFrame(() => {
+    this.options.requestFrame(() => {
       this.summaryRequested = false;
       this.renderSummary();
     });
