@@ -50,6 +50,28 @@ export class CommentViews {
   }
 
   /**
+   * The flagged comment after `current` in page order (before it, for -1), going round at the
+   * end; the first (or last) when there is no current one on the page.
+   */
+  after(current: HTMLElement | null, direction: 1 | -1): HTMLElement | undefined {
+    const list = this.flaggedInOrder();
+    if (list.length === 0) return undefined;
+    if (!current || !current.isConnected) return direction === 1 ? list[0] : list.at(-1);
+    if (direction === 1) return list.find((el) => documentOrder(current, el) < 0) ?? list[0];
+    return [...list].reverse().find((el) => documentOrder(el, current) < 0) ?? list.at(-1);
+  }
+
+  /** Scrolls a flagged comment into view and focuses its badge. */
+  show(el: HTMLElement): void {
+    // A comment far from where the moderator was is drawn only now, just before it is shown.
+    this.drawIfUndrawn(el);
+    if (typeof el.scrollIntoView === 'function') {
+      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    }
+    this.views.get(el)?.badge?.button.focus({ preventScroll: true });
+  }
+
+  /**
    * Records a comment's scan result. An unflagged comment loses whatever was drawn on it; a flagged
    * one already drawn is redrawn in place. Returns true for a flagged comment still to be drawn.
    */
@@ -160,7 +182,7 @@ export class CommentViews {
 }
 
 /** Negative when `a` comes before `b` in the document. */
-export function documentOrder(a: Node, b: Node): number {
+function documentOrder(a: Node, b: Node): number {
   if (a === b) return 0;
   // 4 is Node.DOCUMENT_POSITION_FOLLOWING: b follows a.
   return a.compareDocumentPosition(b) & 4 ? -1 : 1;

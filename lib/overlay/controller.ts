@@ -1,7 +1,7 @@
 import type { Finding } from '../detect/types';
 import type { ExtractedComment } from '../sites/types';
 import type { Settings } from '../storage/settings';
-import { CommentViews, documentOrder } from './commentView';
+import { CommentViews } from './commentView';
 import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
 import { diagnosticsReport, healthNote, type PageReading } from './health';
 import { isNear, type NearbyWatcher } from './nearby';
@@ -10,6 +10,7 @@ import { PageWatch, isOurs } from './pageWatch';
 import { Panel } from './panel';
 import { RemovalsReminder } from './removals';
 import { SliceQueue } from './slices';
+import { PageTally } from './tally';
 import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
 import { Summary } from './summary';
 
@@ -53,11 +54,7 @@ export class OverlayController {
 
   private scanKeys = new WeakMap<Element, string>();
   private readonly views: CommentViews;
-  /** Comments read on this page (by key), whether flagged, and when first seen. */
-  private seen = new Map<string, { flagged: boolean; at: Date }>();
-  private flaggedCount = 0;
-  /** Keys of comments read without an author (selector health, see health.ts). */
-  private authorless = new Set<string>();
+  private readonly tally: PageTally;
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
@@ -82,6 +79,7 @@ export class OverlayController {
     const { doc } = options;
     this.settings = options.settings;
     this.key = settingsKey(this.settings, options.policyVersion);
+    this.tally = new PageTally(options.clock);
     this.slices = new SliceQueue({
       read: (el) => {
         if (el.isConnected) this.scan(el);
@@ -297,9 +295,7 @@ export class OverlayController {
     for (const [el, { comment, findings }] of batch) {
       if (!el.isConnected) continue;
       el.setAttribute('data-ma-scanned', '');
-      this.count(comment.key, findings.length > 0);
-      if (comment.author.handle) this.authorless.delete(comment.key);
-      else this.authorless.add(comment.key);
+      this.tally.note(comment, findings.length > 0);
       if (this.views.settle(el, comment, findings)) waiting.push(el);
       this.options.authors?.note(el, comment);
     }
@@ -365,13 +361,6 @@ export class OverlayController {
     this.toDraw.set(el, { comment, findings: visibleFindings(raw, this.settings) });
   }
 
-  private count(key: string, flagged: boolean): void {
-    const prior = this.seen.get(key);
-    if (prior?.flagged) this.flaggedCount -= 1;
-    if (flagged) this.flaggedCount += 1;
-    this.seen.set(key, { flagged, at: prior?.at ?? this.options.clock() });
-  }
-
   private openPanel(el: HTMLElement): void {
     const state = this.views.get(el);
     if (!state?.badge || state.findings.length === 0) return;
@@ -380,7 +369,7 @@ export class OverlayController {
       comment: state.comment,
       findings: state.findings,
       badge: state.badge,
-      seenAt: this.seen.get(state.comment.key)?.at ?? this.options.clock(),
+      seenAt: this.tally.seenAt(state.comment.key),
     });
   }
 
@@ -400,9 +389,7 @@ export class OverlayController {
 
   private resetPageState(): void {
     this.generation += 1;
-    this.seen.clear();
-    this.authorless.clear();
-    this.flaggedCount = 0;
+    this.tally.clear();
     this.recent.clear();
     this.lastNavigated = null;
   }
@@ -430,8 +417,8 @@ export class OverlayController {
   private renderSummary(): void {
     if (this.signal.aborted) return;
     this.summary.render({
-      flagged: this.active ? this.flaggedCount : 0,
-      total: this.active ? this.seen.size : 0,
+      flagged: this.active ? this.tally.flagged : 0,
+      total: this.active ? this.tally.total : 0,
       paused: this.settings.paused,
       health: this.active ? healthNote(this.reading()) : null,
       reminder: this.reminder.shown,
@@ -445,7 +432,7 @@ export class OverlayController {
   private reading(full = false): PageReading {
     const { adapter, doc } = this.options;
     let threadPage = false;
-    if (full || (this.seen.size === 0 && this.unreadableChecked)) {
+    if (full || (this.tally.total === 0 && this.unreadableChecked)) {
       try {
         threadPage = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
       } catch {
@@ -455,33 +442,17 @@ export class OverlayController {
     return {
       threadPage,
       settled: this.unreadableChecked,
-      comments: this.seen.size,
-      withoutAuthor: this.authorless.size,
+      comments: this.tally.total,
+      withoutAuthor: this.tally.withoutAuthor,
     };
   }
 
   /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */
   private step(direction: 1 | -1): void {
-    const list = this.views.flaggedInOrder();
-    if (list.length === 0) return;
-    const current = this.lastNavigated;
-    let target: HTMLElement | undefined;
-    if (!current || !current.isConnected) {
-      target = direction === 1 ? list[0] : list[list.length - 1];
-    } else if (direction === 1) {
-      target = list.find((el) => documentOrder(current, el) < 0) ?? list[0];
-    } else {
-      target =
-        [...list].reverse().find((el) => documentOrder(el, current) < 0) ?? list[list.length - 1];
-    }
+    const target = this.views.after(this.lastNavigated, direction);
     if (!target) return;
     this.lastNavigated = target;
-    // A comment far from where the moderator was is drawn only now, just before it is shown.
-    this.views.drawIfUndrawn(target);
-    if (typeof target.scrollIntoView === 'function') {
-      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
-    this.views.get(target)?.badge?.button.focus({ preventScroll: true });
+    this.views.show(target);
   }
 
   private turnOffSite(): void {
