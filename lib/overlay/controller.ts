@@ -3,7 +3,7 @@ import type { ExtractedComment } from '../sites/types';
 import type { Settings } from '../storage/settings';
 import { CommentViews } from './commentView';
 import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
-import { diagnosticsReport, healthNote, type PageReading } from './health';
+import { PageHealth, diagnosticsReport, healthNote } from './health';
 import { isNear, type NearbyWatcher } from './nearby';
 import { withDefaults, type OverlayOptions, type ResolvedOptions } from './options';
 import { PageWatch, isOurs } from './pageWatch';
@@ -64,8 +64,7 @@ export class OverlayController {
   private readonly reminder: RemovalsReminder;
   private summaryRequested = false;
 
-  private unreadableChecked = false;
-  private cancelUnreadableTimer: (() => void) | null = null;
+  private readonly health: PageHealth;
   private warnedDetect = false;
 
   private readonly panel: Panel;
@@ -80,6 +79,14 @@ export class OverlayController {
     this.settings = options.settings;
     this.key = settingsKey(this.settings, options.policyVersion);
     this.tally = new PageTally(options.clock);
+    this.health = new PageHealth({
+      doc,
+      adapter: options.adapter,
+      tally: this.tally,
+      setTimer: options.setTimer,
+      settleMs: options.unreadableAfterMs,
+      settled: () => this.renderSummary(),
+    });
     this.slices = new SliceQueue({
       read: (el) => {
         if (el.isConnected) this.scan(el);
@@ -138,7 +145,7 @@ export class OverlayController {
         dismissReminder: () => void this.reminder.dismiss(),
         copyDiagnostics: () =>
           options.writeClipboard(
-            diagnosticsReport(doc, options.adapter, this.reading(true), (el) => isOurs(el)),
+            diagnosticsReport(doc, options.adapter, this.health.reading(true), (el) => isOurs(el)),
           ),
       },
       options.adapter.site === 'x' ? 'X' : 'Facebook',
@@ -250,7 +257,7 @@ export class OverlayController {
     this.summary.mount();
     this.watch.start();
     this.enqueueAll();
-    this.scheduleUnreadableCheck();
+    this.health.wait();
     this.renderSummary();
   }
 
@@ -376,15 +383,13 @@ export class OverlayController {
   /** Takes every overlay element, attribute and highlight off the page. */
   private clearOverlay(): void {
     this.watch.stop();
-    this.cancelUnreadableTimer?.();
-    this.cancelUnreadableTimer = null;
+    this.health.stop();
     this.views.clear();
     this.options.authors?.clear();
     this.slices.clear();
     this.toDraw.clear();
     this.scanKeys = new WeakMap();
     this.resetPageState();
-    this.unreadableChecked = false;
   }
 
   private resetPageState(): void {
@@ -392,16 +397,6 @@ export class OverlayController {
     this.tally.clear();
     this.recent.clear();
     this.lastNavigated = null;
-  }
-
-  private scheduleUnreadableCheck(): void {
-    this.cancelUnreadableTimer?.();
-    this.unreadableChecked = false;
-    this.cancelUnreadableTimer = this.options.setTimer(() => {
-      this.cancelUnreadableTimer = null;
-      this.unreadableChecked = true;
-      this.renderSummary();
-    }, this.options.unreadableAfterMs);
   }
 
   /** Redraws the summary in the next frame, together with any other writes. */
@@ -420,31 +415,9 @@ export class OverlayController {
       flagged: this.active ? this.tally.flagged : 0,
       total: this.active ? this.tally.total : 0,
       paused: this.settings.paused,
-      health: this.active ? healthNote(this.reading()) : null,
+      health: this.active ? healthNote(this.health.reading()) : null,
       reminder: this.reminder.shown,
     });
-  }
-
-  /**
-   * What was read on this page, for the summary's health note and (`full`) the diagnostics. Whether
-   * it is a thread page is asked only when it matters, since on Facebook that looks through dialogs.
-   */
-  private reading(full = false): PageReading {
-    const { adapter, doc } = this.options;
-    let threadPage = false;
-    if (full || (this.tally.total === 0 && this.unreadableChecked)) {
-      try {
-        threadPage = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
-      } catch {
-        threadPage = false;
-      }
-    }
-    return {
-      threadPage,
-      settled: this.unreadableChecked,
-      comments: this.tally.total,
-      withoutAuthor: this.tally.withoutAuthor,
-    };
   }
 
   /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */
