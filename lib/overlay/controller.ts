@@ -11,7 +11,7 @@ import { Panel } from './panel';
 import { RemovalsReminder } from './removals';
 import { SliceQueue } from './slices';
 import { PageTally } from './tally';
-import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
+import { addPageStyle, removePageStyle } from './styles';
 import { Summary } from './summary';
 
 export type { DetectFn, OverlayOptions } from './options';
@@ -32,10 +32,11 @@ const FIRST_SLICE_MS = 30;
  * highlights, panel and page summary (see CONTRACT.md). The adapter and the engine are
  * parameters, so tests drive it with a small DOM and a deterministic `detect`.
  *
- * One MutationObserver watches the adapter's root; added nodes are collected and handled together
- * at the end of the task that added them, and the scanning itself runs in short time slices so a
- * feed of thousands of comments never blocks the page. Flagged comments are drawn only near the
- * viewport (nearby.ts). A comment is scanned again only when its text or the settings change.
+ * New and changed comments come from one MutationObserver (pageWatch.ts) at the end of the task
+ * that added them; they are read in short time slices (slices.ts) so a feed of thousands of
+ * comments never blocks the page, and drawn only near the viewport (commentView.ts, nearby.ts).
+ * A comment is read again only when its text or the settings change. Everything it puts on the
+ * page or registers goes when its signal aborts (teardown).
  */
 export class OverlayController {
   private settings: Settings;
@@ -215,7 +216,7 @@ export class OverlayController {
     this.clearOverlay();
     this.active = false;
     this.summary.unmount();
-    this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+    removePageStyle(this.options.doc);
   }
 
   /** Resolves once every pending mutation and queued comment has been handled (for tests and tools). */
@@ -241,7 +242,7 @@ export class OverlayController {
     if (!on) {
       this.clearOverlay();
       this.active = false;
-      this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+      removePageStyle(this.options.doc);
       // Paused keeps the summary so the moderator can resume from the page; a site switched off
       // shows nothing at all.
       if (this.settings.disabledSites.includes(this.options.adapter.site)) this.summary.unmount();
@@ -253,21 +254,12 @@ export class OverlayController {
     }
     if (this.active) return;
     this.active = true;
-    this.injectPageStyle();
+    addPageStyle(this.options.doc);
     this.summary.mount();
     this.watch.start();
     this.enqueueAll();
     this.health.wait();
     this.renderSummary();
-  }
-
-  private injectPageStyle(): void {
-    const { doc } = this.options;
-    if (doc.getElementById(PAGE_STYLE_ID)) return;
-    const style = doc.createElement('style');
-    style.id = PAGE_STYLE_ID;
-    style.textContent = PAGE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
   }
 
   /** Reads every comment on the page (those read already are skipped unless they changed). */
@@ -431,21 +423,19 @@ export class OverlayController {
   private turnOffSite(): void {
     const site = this.options.adapter.site;
     if (this.settings.disabledSites.includes(site)) return;
-    const next: Settings = {
-      ...this.settings,
-      disabledSites: [...this.settings.disabledSites, site],
-    };
-    this.setSettings(next);
-    this.options.saveSettings?.(next).catch((error: unknown) => {
-      this.warnOnce('could not save the site setting', error);
-    });
+    const disabledSites = [...this.settings.disabledSites, site];
+    this.changeSettings({ ...this.settings, disabledSites }, 'the site setting');
   }
 
   private togglePause(): void {
-    const next: Settings = { ...this.settings, paused: !this.settings.paused };
+    this.changeSettings({ ...this.settings, paused: !this.settings.paused }, 'the pause setting');
+  }
+
+  /** A change the moderator made from the page: it applies here at once, and is saved. */
+  private changeSettings(next: Settings, what: string): void {
     this.setSettings(next);
     this.options.saveSettings?.(next).catch((error: unknown) => {
-      this.warnOnce('could not save the pause setting', error);
+      this.warnOnce(`could not save ${what}`, error);
     });
   }
 
