@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PAGE_CSS, PAGE_STYLE_ID } from '@/lib/overlay/styles';
+import { addPageStyle } from '@/lib/overlay/styles';
 import { SITE_MATCHES } from '@/lib/sites/matches';
 
 /**
@@ -13,10 +13,6 @@ export default defineContentScript({
   runAt: 'document_start',
   matches: SITE_MATCHES,
   main() {
-    if (document.getElementById(PAGE_STYLE_ID)) return;
-    const style = document.createElement('style');
-    style.id = PAGE_STYLE_ID;
-    style.textContent = PAGE_CSS;
-    (document.head ?? document.documentElement).append(style);
+    addPageStyle(document);
   },
 });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detect, warmUpSteps } from '@/lib/detect';
-import { OverlayController, mainThreadYield, runInSlices } from '@/lib/overlay/controller';
+import { OverlayController } from '@/lib/overlay/controller';
+import { mainThreadYield, runInSlices } from '@/lib/overlay/slices';
 import { START_MARK } from '@/lib/overlay/marks';
 import type { OverlayMessage } from '@/lib/overlay/messages';
 import { breather } from '@/lib/overlay/breather';
@@ -49,6 +50,8 @@ export default defineContentScript({
       adapter,
       detect,
       settings,
+      // When the extension is reloaded or removed under the page, the overlay takes itself off it.
+      signal: ctx.signal,
       sendMessage: (message: OverlayMessage) => browser.runtime.sendMessage(message),
       saveSettings: (next) => settingsItem.setValue(next),
       // ctx's timers and frames stop by themselves when the extension is reloaded or removed.
@@ -91,9 +94,6 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onChanged);
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onChanged);
-      overlay.destroy();
-    });
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onChanged));
   },
 });

@@ -1,87 +1,20 @@
-import type { DetectContext, Finding } from '../detect/types';
-import { POLICY } from '../policy';
-import type { ExtractedComment, SiteAdapter } from '../sites/types';
-import type { PostRemovals } from '../storage/removals';
+import type { Finding } from '../detect/types';
+import type { ExtractedComment } from '../sites/types';
 import type { Settings } from '../storage/settings';
-import { BADGE_TAG, createBadge, placeBadge, updateBadge, type Badge } from './badge';
-import { windowBreather, type Breather } from './breather';
-import {
-  RecentByAuthor,
-  contextFromSettings,
-  criteriaOf,
-  isCrime,
-  settingsKey,
-  severityOf,
-  visibleFindings,
-  type Severity,
-} from './findings';
-import { cssHighlightSink, rangesByKind, type HighlightSink } from './highlights';
-import type { OverlayMessage } from './messages';
-import { isNear, viewportWatcher, type NearbyFactory, type NearbyWatcher } from './nearby';
-import { diagnosticsReport, healthNote, type PageReading } from './health';
-import { PANEL_TAG, Panel } from './panel';
-import { removalsOf, shouldRemind } from './removals';
-import { REPEAT_TAG } from './repeat';
-import { PAGE_CSS, PAGE_STYLE_ID } from './styles';
-import { SUMMARY_TAG, Summary } from './summary';
+import { CommentViews } from './commentView';
+import { RecentByAuthor, contextFromSettings, settingsKey, visibleFindings } from './findings';
+import { PageHealth, diagnosticsReport, healthNote } from './health';
+import { isNear, type NearbyWatcher } from './nearby';
+import { withDefaults, type OverlayOptions, type ResolvedOptions } from './options';
+import { PageWatch, isOurs } from './pageWatch';
+import { Panel } from './panel';
+import { RemovalsReminder } from './removals';
+import { SliceQueue } from './slices';
+import { PageTally } from './tally';
+import { addPageStyle, removePageStyle } from './styles';
+import { Summary } from './summary';
 
-export type DetectFn = (text: string, context: DetectContext) => Finding[];
-
-export interface OverlayOptions {
-  doc: Document;
-  adapter: SiteAdapter;
-  detect: DetectFn;
-  settings: Settings;
-  /** `browser.runtime.sendMessage` in the extension; the background answers. */
-  sendMessage: (message: OverlayMessage) => Promise<unknown>;
-  /** Stores changed settings (the Pause button). The change also applies here at once. */
-  saveSettings?: (settings: Settings) => Promise<void>;
-  writeClipboard?: (text: string) => Promise<void>;
-  /** Schedules a summary redraw for the next frame. Default: the window's requestAnimationFrame. */
-  requestFrame?: (cb: () => void) => void;
-  /** Gives the main thread back between time slices. Default: `mainThreadYield()`. */
-  yieldToMain?: () => Promise<void>;
-  /** Longest stretch of scanning before yielding, in ms. */
-  sliceMs?: number;
-  now?: () => number;
-  clock?: () => Date;
-  /** One-shot timer; returns its cancel function. Default: the window's setTimeout. */
-  setTimer?: (cb: () => void, ms: number) => () => void;
-  /** How long a thread page may show no readable comment before the summary says so. */
-  unreadableAfterMs?: number;
-  highlights?: HighlightSink;
-  /**
-   * Says when flagged comments come near the viewport (nearby.ts), so only those are drawn.
-   * Default: an IntersectionObserver of the document's window; without one, everything is drawn.
-   */
-  nearby?: NearbyFactory;
-  /**
-   * Idle callbacks after each scan, so the engine's garbage collection pauses while the page is
-   * idle rather than in the next frame (breather.ts). Default: the window's requestIdleCallback.
-   */
-  breather?: Breather;
-  policyVersion?: string;
-  /**
-   * Repeat-caller chips (repeat.ts): told about each comment as it is drawn, cleared with the
-   * overlay; `panelSection` adds the author's standing to the panel.
-   */
-  authors?: {
-    note(el: HTMLElement, comment: ExtractedComment): void;
-    clear(): void;
-    panelSection?(comment: ExtractedComment): HTMLElement | null;
-  };
-}
-
-interface CommentState {
-  comment: ExtractedComment;
-  findings: Finding[];
-  badge: Badge | null;
-  ranges: Record<Severity, Range[]>;
-  /** Badge, outline and highlighted words are on the page (it has been near the viewport). */
-  drawn: boolean;
-}
-
-const NO_RANGES = (): Record<Severity, Range[]> => ({ remove: [], crime: [] });
+export type { DetectFn, OverlayOptions } from './options';
 
 /**
  * A commit with at most this many newly flagged comments draws them all at once; with more, it
@@ -95,130 +28,113 @@ const DRAW_AT_ONCE = 6;
  */
 const FIRST_SLICE_MS = 30;
 /**
- * While a long feed is read, how often what has been read so far goes on the page. Each time makes
- * the browser render a frame of the whole page, which on a 2,000-comment post costs more than
- * reading a slice: so not after every slice.
- */
-const COMMIT_EVERY_MS = 250;
-const OUR_TAGS = new Set(
-  [BADGE_TAG, PANEL_TAG, SUMMARY_TAG, REPEAT_TAG].map((t) => t.toUpperCase()),
-);
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-/**
  * Finds comments on the page, asks the engine about each and draws the overlay: badge, outline,
  * highlights, panel and page summary (see CONTRACT.md). The adapter and the engine are
  * parameters, so tests drive it with a small DOM and a deterministic `detect`.
  *
- * One MutationObserver watches the adapter's root; added nodes are collected and handled together
- * at the end of the task that added them, and the scanning itself runs in short time slices so a
- * feed of thousands of comments never blocks the page. Flagged comments are drawn only near the
- * viewport (nearby.ts). A comment is scanned again only when its text or the settings change.
+ * New and changed comments come from one MutationObserver (pageWatch.ts) at the end of the task
+ * that added them; they are read in short time slices (slices.ts) so a feed of thousands of
+ * comments never blocks the page, and drawn only near the viewport (commentView.ts, nearby.ts).
+ * A comment is read again only when its text or the settings change. Everything it puts on the
+ * page or registers goes when its signal aborts (teardown).
  */
 export class OverlayController {
   private settings: Settings;
   private key: string;
+  /**
+   * Reading and drawing: false while paused or switched off for this site (and after teardown,
+   * which takes the overlay off the page the same way).
+   */
   private active = false;
-  private destroyed = false;
   private generation = 0;
 
-  private readonly observer: MutationObserver;
-  private observed: Node | null = null;
-  private rootFound = false;
-
-  private pending = new Set<Node>();
-  private edited = new Set<HTMLElement>();
-  private sawRemovals = false;
-  private frameRequested = false;
-  private queue: HTMLElement[] = [];
-  private queueHead = 0;
-  private queued = new Set<HTMLElement>();
-  private draining = false;
+  private readonly watch: PageWatch;
+  private readonly slices: SliceQueue<HTMLElement>;
   /** Scanned comments whose results are not on the page yet (see commit). */
   private toDraw = new Map<HTMLElement, { comment: ExtractedComment; findings: Finding[] }>();
 
   private scanKeys = new WeakMap<Element, string>();
-  private states = new WeakMap<HTMLElement, CommentState>();
-  private flagged = new Set<HTMLElement>();
-  /** Comments read on this page (by key), whether flagged, and when first seen. */
-  private seen = new Map<string, { flagged: boolean; at: Date }>();
-  private flaggedCount = 0;
-  /** Keys of comments read without an author (selector health, see health.ts). */
-  private authorless = new Set<string>();
-  private lastCommit = 0;
+  private readonly views: CommentViews;
+  private readonly tally: PageTally;
   private readonly recent = new RecentByAuthor();
   private lastNavigated: HTMLElement | null = null;
 
-  /** Removals the moderator has marked on this page's post, as the background last said. */
-  private removals: PostRemovals | null = null;
-  private removalsError: string | undefined;
-  /** Bumped on navigation, so an answer about the previous post is not applied to this one. */
-  private removalsAsk = 0;
+  /** Aborted by the caller's signal or by destroy(); the one teardown listens to it. */
+  private readonly lifetime = new AbortController();
+  private readonly signal = this.lifetime.signal;
+  private readonly reminder: RemovalsReminder;
   private summaryRequested = false;
 
-  private unreadableChecked = false;
-  private cancelUnreadableTimer: (() => void) | null = null;
+  private readonly health: PageHealth;
   private warnedDetect = false;
 
   private readonly panel: Panel;
   private readonly summary: Summary;
-  private readonly sink: HighlightSink;
   private readonly nearby: NearbyWatcher | null;
-  private readonly breather: Breather;
-  private readonly requestFrame: (cb: () => void) => void;
-  private readonly yieldToMain: () => Promise<void>;
-  private readonly now: () => number;
-  private readonly clock: () => Date;
-  private readonly setTimer: (cb: () => void, ms: number) => () => void;
-  private readonly sliceMs: number;
-  private readonly policyVersion: string;
-  private readonly writeClipboard: (text: string) => Promise<void>;
+  private readonly options: ResolvedOptions;
 
-  constructor(private readonly options: OverlayOptions) {
+  constructor(given: OverlayOptions) {
+    const options = withDefaults(given);
+    this.options = options;
     const { doc } = options;
-    const win = doc.defaultView;
     this.settings = options.settings;
-    this.policyVersion = options.policyVersion ?? POLICY.version;
-    this.key = settingsKey(this.settings, this.policyVersion);
-    this.sliceMs = options.sliceMs ?? 8;
-    this.now = options.now ?? (() => (win?.performance ?? performance).now());
-    this.clock = options.clock ?? (() => new Date());
-    this.requestFrame =
-      options.requestFrame ??
-      ((cb) => {
-        if (win?.requestAnimationFrame) win.requestAnimationFrame(() => cb());
-        else setTimeout(cb, 16);
-      });
-    this.yieldToMain = options.yieldToMain ?? mainThreadYield();
-    this.setTimer =
-      options.setTimer ??
-      ((cb, ms) => {
-        const id = setTimeout(cb, ms);
-        return () => clearTimeout(id);
-      });
-    this.sink = options.highlights ?? cssHighlightSink(win);
-    this.nearby = (options.nearby ?? viewportWatcher(win))((elements) => this.drawNear(elements));
-    this.breather = options.breather ?? windowBreather(win);
-    const MO = (win as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
-    this.observer = new MO((records) => this.onMutations(records));
-    this.writeClipboard =
-      options.writeClipboard ??
-      ((text) => {
-        const clipboard = win?.navigator.clipboard;
-        if (!clipboard) return Promise.reject(new Error('the clipboard is not available here'));
-        return clipboard.writeText(text);
-      });
+    this.key = settingsKey(this.settings, options.policyVersion);
+    this.tally = new PageTally(options.clock);
+    this.health = new PageHealth({
+      doc,
+      adapter: options.adapter,
+      tally: this.tally,
+      setTimer: options.setTimer,
+      settleMs: options.unreadableAfterMs,
+      settled: () => this.renderSummary(),
+    });
+    this.slices = new SliceQueue({
+      read: (el) => {
+        if (el.isConnected) this.scan(el);
+      },
+      commit: (justAdded) => this.commit(justAdded),
+      proceed: () => this.active,
+      finished: () => {
+        if (!this.signal.aborted) options.breather.kick();
+      },
+      yieldToMain: options.yieldToMain,
+      now: options.now,
+      sliceMs: options.sliceMs,
+    });
+    this.nearby = options.nearby((elements) => this.drawNear(elements));
+    this.watch = new PageWatch({
+      doc,
+      adapter: options.adapter,
+      rootChanged: () => this.enqueueAll(),
+      changed: (comments, removals) => {
+        for (const el of comments) this.slices.add(el);
+        if (removals) this.views.prune();
+        this.drain(FIRST_SLICE_MS);
+      },
+    });
     this.panel = new Panel({
       doc,
       sendMessage: options.sendMessage,
-      writeClipboard: this.writeClipboard,
+      writeClipboard: options.writeClipboard,
       pageUrl: () => doc.location?.href ?? '',
       ...(options.authors?.panelSection
         ? { extraSection: (c: ExtractedComment) => options.authors!.panelSection!(c) }
         : {}),
-      onRemovalReply: (reply) => this.applyRemovals(reply, this.removalsAsk),
+      onRemovalReply: (reply) => this.reminder.heard(reply),
+    });
+    this.reminder = new RemovalsReminder({
+      sendMessage: options.sendMessage,
+      pageUrl: () => doc.location?.href ?? '',
+      signal: this.signal,
+      render: () => this.renderSummary(),
+      requestRender: () => this.requestSummary(),
+    });
+    this.views = new CommentViews({
+      doc,
+      sink: options.highlights,
+      nearby: this.nearby,
+      panel: this.panel,
+      onOpen: (el) => this.openPanel(el),
     });
     this.summary = new Summary(
       doc,
@@ -227,16 +143,25 @@ export class OverlayController {
         next: () => this.step(1),
         togglePause: () => this.togglePause(),
         turnOffSite: () => this.turnOffSite(),
-        dismissReminder: () => void this.dismissReminder(),
+        dismissReminder: () => void this.reminder.dismiss(),
         copyDiagnostics: () =>
-          this.writeClipboard(
-            diagnosticsReport(doc, options.adapter, this.reading(true), (el) =>
-              OUR_TAGS.has(el.tagName),
-            ),
+          options.writeClipboard(
+            diagnosticsReport(doc, options.adapter, this.health.reading(true), (el) => isOurs(el)),
           ),
       },
       options.adapter.site === 'x' ? 'X' : 'Facebook',
     );
+    const follow = () => this.lifetime.abort();
+    options.signal.addEventListener('abort', follow, { once: true });
+    this.signal.addEventListener(
+      'abort',
+      () => {
+        options.signal.removeEventListener('abort', follow);
+        this.teardown();
+      },
+      { once: true },
+    );
+    if (options.signal.aborted) follow();
   }
 
   /** Starts (or, when switched off in settings, shows only what it should). */
@@ -250,22 +175,13 @@ export class OverlayController {
    * navigation, and when the removals in storage change, e.g. from another tab).
    */
   refreshRemovals(): void {
-    if (this.destroyed) return;
-    const ask = this.removalsAsk;
-    const pageUrl = this.options.doc.location?.href ?? '';
-    if (!pageUrl) return;
-    this.options
-      .sendMessage({ type: 'removal:status', pageUrl })
-      .then((reply) => this.applyRemovals(reply, ask))
-      .catch((error: unknown) =>
-        console.warn('Moderator Assist: could not read the removals on this post.', error),
-      );
+    this.reminder.refresh();
   }
 
   /** New settings from storage: switches the overlay on/off or rescans as needed. */
   setSettings(settings: Settings): void {
-    if (this.destroyed) return;
-    const key = settingsKey(settings, this.policyVersion);
+    if (this.signal.aborted) return;
+    const key = settingsKey(settings, this.options.policyVersion);
     const changed = key !== this.key;
     this.settings = settings;
     this.key = key;
@@ -282,38 +198,32 @@ export class OverlayController {
 
   /** The site changed page without a reload (history navigation). */
   navigated(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     this.clearOverlay();
     this.active = false;
-    this.removalsAsk += 1;
-    this.removals = null;
-    this.removalsError = undefined;
+    this.reminder.reset();
     this.apply();
     this.refreshRemovals();
   }
 
-  /** Removes everything the overlay added and stops watching the page. */
+  /** Removes everything the overlay added and stops watching the page, as the signal's abort does. */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.breather.stop();
+    this.lifetime.abort();
+  }
+
+  private teardown(): void {
+    this.options.breather.stop();
     this.clearOverlay();
+    this.active = false;
     this.summary.unmount();
-    this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+    removePageStyle(this.options.doc);
   }
 
   /** Resolves once every pending mutation and queued comment has been handled (for tests and tools). */
   async idle(): Promise<void> {
     for (let i = 0; i < 10_000; i += 1) {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (
-        !this.frameRequested &&
-        !this.draining &&
-        this.toDraw.size === 0 &&
-        this.pending.size === 0 &&
-        this.edited.size === 0 &&
-        this.queueHead >= this.queue.length
-      ) {
+      if (!this.watch.busy && !this.slices.busy && this.toDraw.size === 0) {
         return;
       }
     }
@@ -327,12 +237,12 @@ export class OverlayController {
   }
 
   private apply(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     const on = this.isOn();
     if (!on) {
       this.clearOverlay();
       this.active = false;
-      this.options.doc.getElementById(PAGE_STYLE_ID)?.remove();
+      removePageStyle(this.options.doc);
       // Paused keeps the summary so the moderator can resume from the page; a site switched off
       // shows nothing at all.
       if (this.settings.disabledSites.includes(this.options.adapter.site)) this.summary.unmount();
@@ -344,182 +254,25 @@ export class OverlayController {
     }
     if (this.active) return;
     this.active = true;
-    this.injectPageStyle();
+    addPageStyle(this.options.doc);
     this.summary.mount();
-    this.observeRoot();
+    this.watch.start();
     this.enqueueAll();
-    this.scheduleUnreadableCheck();
+    this.health.wait();
     this.renderSummary();
   }
 
-  private injectPageStyle(): void {
-    const { doc } = this.options;
-    if (doc.getElementById(PAGE_STYLE_ID)) return;
-    const style = doc.createElement('style');
-    style.id = PAGE_STYLE_ID;
-    style.textContent = PAGE_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-  }
-
-  private observeRoot(): void {
-    const { doc, adapter } = this.options;
-    const root = adapter.findRoot(doc);
-    // Until the site has rendered its feed there is no root; watch the body meanwhile and look
-    // for the root again on each flush.
-    const target: Node | null = root ?? doc.body ?? doc.documentElement;
-    this.rootFound = root !== null;
-    if (target === this.observed) return;
-    this.observer.disconnect();
-    this.observed = target;
-    if (target) this.observer.observe(target, OBSERVE);
-  }
-
-  private stopObserving(): void {
-    this.observer.disconnect();
-    this.observer.takeRecords();
-    this.observed = null;
-    this.pending.clear();
-    this.edited.clear();
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    if (!this.active || this.destroyed) return;
-    for (const record of records) {
-      if (record.type === 'characterData') {
-        this.noteEditIn(record.target.parentElement);
-        continue;
-      }
-      if (record.removedNodes.length > 0) {
-        this.sawRemovals = true;
-        // Text taken out of a comment changes it as much as text put in.
-        this.noteEditIn(record.target as Element);
-      }
-      for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType === ELEMENT_NODE && OUR_TAGS.has((node as Element).tagName)) continue;
-        if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) this.pending.add(node);
-      }
-    }
-    if (this.pending.size > 0 || this.edited.size > 0 || this.sawRemovals) this.requestFlush();
-  }
-
-  /** Marks the scanned comment around `el`, if any, for a fresh look. */
-  private noteEditIn(el: Element | null): void {
-    if (!el || el.nodeType !== ELEMENT_NODE) return;
-    const owner = el.closest('[data-ma-scanned]');
-    if (owner) this.edited.add(owner as HTMLElement);
-  }
-
-  /**
-   * Handles the mutations at once, in the task that made them (the observer's callback runs at its
-   * end): not in an animation frame callback, where reading and checking would be added to the
-   * task that renders the page (on a long feed that rendering alone is close to a long task), nor
-   * in a later task, which the browser runs only after rendering the site's change and which then
-   * needs a second rendering for the overlay. The badges and outlines of new comments are then
-   * laid out in the same rendering as the comments themselves.
-   */
-  private requestFlush(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    queueMicrotask(() => {
-      this.frameRequested = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    if (!this.active || this.destroyed) return;
-    const { adapter, doc } = this.options;
-    if (!this.rootFound || (this.observed && !this.observed.isConnected)) {
-      const before = this.observed;
-      this.observeRoot();
-      if (this.observed !== before) {
-        this.pending.clear();
-        this.enqueueAll();
-        return;
-      }
-    }
-    const nodes = this.pending;
-    this.pending = new Set();
-    for (const node of nodes) {
-      if (!node.isConnected || hasAncestorIn(node, nodes)) continue;
-      if (node.nodeType === ELEMENT_NODE) {
-        for (const el of adapter.findComments(node as Element)) this.enqueue(el);
-      }
-      // Something new inside a comment already scanned (a reply rendered late, a "See more"
-      // expansion): scan that comment again.
-      this.noteEditIn(node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement);
-    }
-    for (const owner of this.edited) {
-      if (owner.isConnected && owner.ownerDocument === doc) this.enqueue(owner);
-    }
-    this.edited.clear();
-    if (this.sawRemovals) {
-      this.sawRemovals = false;
-      this.prune();
-    }
-    this.drain(FIRST_SLICE_MS);
-  }
-
+  /** Reads every comment on the page (those read already are skipped unless they changed). */
   private enqueueAll(): void {
-    const target = this.observed;
-    if (!target) return;
-    const root = target.nodeType === ELEMENT_NODE ? (target as Element) : null;
-    if (!root) return;
-    for (const el of this.options.adapter.findComments(root)) this.enqueue(el);
+    const comments = this.watch.comments();
+    if (!comments) return;
+    for (const el of comments) this.slices.add(el);
     this.drain();
   }
 
-  private enqueue(el: HTMLElement): void {
-    if (this.queued.has(el)) return;
-    this.queued.add(el);
-    this.queue.push(el);
-  }
-
-  /**
-   * Scans the queue in time slices. `firstSliceMs`: the budget of the first slice, longer for a
-   * batch the site has just added (see FIRST_SLICE_MS) than for a whole feed read at start.
-   */
-  private drain(firstSliceMs = this.sliceMs): void {
-    if (this.draining || this.queueHead >= this.queue.length) {
-      this.renderSummary();
-      return;
-    }
-    this.draining = true;
-    void this.drainSlices(firstSliceMs).finally(() => {
-      this.draining = false;
-      if (!this.destroyed) this.breather.kick();
-    });
-  }
-
-  private async drainSlices(firstSliceMs: number): Promise<void> {
-    let yielded = false;
-    while (this.queueHead < this.queue.length) {
-      if (!this.active || this.destroyed) return;
-      const sliceStart = this.now();
-      const budget = yielded ? this.sliceMs : Math.max(this.sliceMs, firstSliceMs);
-      while (this.queueHead < this.queue.length && this.now() - sliceStart < budget) {
-        const el = this.queue[this.queueHead];
-        this.queueHead += 1;
-        if (!el) continue;
-        this.queued.delete(el);
-        if (el.isConnected) this.scan(el);
-      }
-      const done = this.queueHead >= this.queue.length;
-      if (done) {
-        this.queue = [];
-        this.queueHead = 0;
-      }
-      // What was read goes on the page when the queue is done, and every COMMIT_EVERY_MS while a
-      // long feed is read. For most comments that is only attributes no style depends on; the
-      // flagged ones near the viewport are drawn (commit), the rest when they come near. A batch
-      // read in one go is the one the site has just added: it is drawn in the same frame as the
-      // site's own insertion, so the browser lays the page out once.
-      if (done || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit(done && !yielded);
-      if (!done) {
-        yielded = true;
-        await this.yieldToMain();
-      }
-    }
+  /** Reads the queue in slices, or (nothing to read) brings the summary up to date. */
+  private drain(firstSliceMs?: number): void {
+    if (!this.slices.drain(firstSliceMs)) this.renderSummary();
   }
 
   /**
@@ -531,8 +284,7 @@ export class OverlayController {
    * asked about: the watcher reports its comments near the viewport after the next frame.
    */
   private commit(justAdded: boolean): void {
-    this.lastCommit = this.now();
-    if (!this.active || this.destroyed) {
+    if (!this.active) {
       this.toDraw.clear();
       return;
     }
@@ -542,23 +294,21 @@ export class OverlayController {
     for (const [el, { comment, findings }] of batch) {
       if (!el.isConnected) continue;
       el.setAttribute('data-ma-scanned', '');
-      this.count(comment.key, findings.length > 0);
-      if (comment.author.handle) this.authorless.delete(comment.key);
-      else this.authorless.add(comment.key);
-      if (this.settle(el, comment, findings)) waiting.push(el);
+      this.tally.note(comment, findings.length > 0);
+      if (this.views.settle(el, comment, findings)) waiting.push(el);
       this.options.authors?.note(el, comment);
     }
     if (waiting.length > 0) {
       if (!this.nearby || (justAdded && waiting.length <= DRAW_AT_ONCE)) {
-        for (const el of waiting) this.draw(el);
+        for (const el of waiting) this.views.draw(el);
       } else {
         // Asking where the new comments are lays the page out now, in the site's own task,
         // rather than in the frame that paints it; all are asked before any is drawn, so the page
         // is laid out once.
         const height = this.options.doc.defaultView?.innerHeight ?? 0;
         const near = justAdded && height > 0 ? waiting.filter((el) => isNear(el, height)) : [];
-        for (const el of near) this.draw(el);
-        for (const el of waiting) if (!this.states.get(el)?.drawn) this.nearby.watch(el);
+        for (const el of near) this.views.draw(el);
+        for (const el of waiting) if (!this.views.get(el)?.drawn) this.nearby.watch(el);
       }
     }
     this.renderSummary();
@@ -566,15 +316,8 @@ export class OverlayController {
 
   /** Draws the flagged comments the watcher says have come near the viewport. */
   private drawNear(elements: Element[]): void {
-    if (!this.active || this.destroyed) return;
-    for (const el of elements) this.drawIfUndrawn(el as HTMLElement);
-  }
-
-  /** Draws a flagged comment not drawn yet (it needs no more watching either way). */
-  private drawIfUndrawn(el: HTMLElement): void {
-    this.nearby?.unwatch(el);
-    const state = this.states.get(el);
-    if (state && !state.drawn && el.isConnected) this.draw(el);
+    if (!this.active) return;
+    for (const el of elements) this.views.drawIfUndrawn(el as HTMLElement);
   }
 
   private scan(el: HTMLElement): void {
@@ -589,17 +332,14 @@ export class OverlayController {
     if (!comment) {
       this.scanKeys.delete(el);
       this.toDraw.delete(el);
-      this.clearElement(el);
+      this.views.forget(el);
       return;
     }
     // Partial is in the key: the page may take "See more" away without changing the text read.
     const key = `${this.generation}\u0000${this.key}\u0000${comment.partial ? 1 : 0}${comment.text}`;
-    const state = this.states.get(el);
-    if (this.scanKeys.get(el) === key && state) {
+    if (this.scanKeys.get(el) === key && this.views.get(el)) {
       // Same text, same settings: nothing to do, except put back a badge the site re-rendered away.
-      if (state.drawn && state.badge && !state.badge.host.isConnected) {
-        placeBadge(state.badge, state.comment);
-      }
+      this.views.restoreBadge(el);
       return;
     }
     this.scanKeys.set(el, key);
@@ -620,276 +360,82 @@ export class OverlayController {
     this.toDraw.set(el, { comment, findings: visibleFindings(raw, this.settings) });
   }
 
-  private count(key: string, flagged: boolean): void {
-    const prior = this.seen.get(key);
-    if (prior?.flagged) this.flaggedCount -= 1;
-    if (flagged) this.flaggedCount += 1;
-    this.seen.set(key, { flagged, at: prior?.at ?? this.clock() });
-  }
-
-  /**
-   * Records a comment's scan result. An unflagged comment loses whatever was drawn on it; a flagged
-   * one already drawn is redrawn in place. Returns true for a flagged comment still to be drawn.
-   */
-  private settle(el: HTMLElement, comment: ExtractedComment, findings: Finding[]): boolean {
-    const previous = this.states.get(el);
-    if (previous?.drawn) {
-      this.sink.remove('remove', previous.ranges.remove);
-      this.sink.remove('crime', previous.ranges.crime);
-    }
-    this.panel.update(el, comment, findings);
-    if (findings.length === 0) {
-      previous?.badge?.host.remove();
-      el.removeAttribute('data-ma-flagged');
-      el.removeAttribute('data-ma-severity');
-      this.flagged.delete(el);
-      this.nearby?.unwatch(el);
-      this.states.set(el, { comment, findings, badge: null, ranges: NO_RANGES(), drawn: false });
-      return false;
-    }
-    el.setAttribute('data-ma-flagged', criteriaOf(findings).join(' '));
-    this.flagged.add(el);
-    const drawn = previous?.drawn ?? false;
-    this.states.set(el, {
-      comment,
-      findings,
-      badge: previous?.badge ?? null,
-      ranges: NO_RANGES(),
-      drawn: false,
-    });
-    if (drawn) this.draw(el);
-    return !drawn;
-  }
-
-  /** Puts a flagged comment's outline, badge and highlighted words on the page. */
-  private draw(el: HTMLElement): void {
-    const state = this.states.get(el);
-    if (!state || state.findings.length === 0) return;
-    const { comment, findings } = state;
-    el.setAttribute('data-ma-severity', severityOf(findings));
-    const badge = state.badge ?? createBadge(this.options.doc, () => this.openPanel(el));
-    updateBadge(badge, findings);
-    placeBadge(badge, comment);
-    const ranges = rangesByKind(this.options.doc, comment.segments, findings, isCrime);
-    this.sink.add('remove', ranges.remove);
-    this.sink.add('crime', ranges.crime);
-    this.states.set(el, { comment, findings, badge, ranges, drawn: true });
-  }
-
   private openPanel(el: HTMLElement): void {
-    const state = this.states.get(el);
+    const state = this.views.get(el);
     if (!state?.badge || state.findings.length === 0) return;
     this.lastNavigated = el;
     this.panel.open({
       comment: state.comment,
       findings: state.findings,
       badge: state.badge,
-      seenAt: this.seen.get(state.comment.key)?.at ?? this.clock(),
+      seenAt: this.tally.seenAt(state.comment.key),
     });
-  }
-
-  /** Removes the overlay from one comment (it is no longer readable). */
-  private clearElement(el: HTMLElement): void {
-    const state = this.states.get(el);
-    if (state) {
-      this.sink.remove('remove', state.ranges.remove);
-      this.sink.remove('crime', state.ranges.crime);
-      state.badge?.host.remove();
-      this.states.delete(el);
-    }
-    this.nearby?.unwatch(el);
-    this.flagged.delete(el);
-    el.removeAttribute('data-ma-flagged');
-    el.removeAttribute('data-ma-severity');
-    el.removeAttribute('data-ma-scanned');
-    if (this.panel.openFor === el) this.panel.close(false);
-  }
-
-  /** Lets go of comments the site has taken out of the page (virtualised feeds do this). */
-  private prune(): void {
-    for (const el of this.flagged) {
-      if (el.isConnected) continue;
-      const state = this.states.get(el);
-      if (state) {
-        this.sink.remove('remove', state.ranges.remove);
-        this.sink.remove('crime', state.ranges.crime);
-      }
-      this.flagged.delete(el);
-      this.nearby?.unwatch(el);
-      if (this.panel.openFor === el) this.panel.close(false);
-    }
   }
 
   /** Takes every overlay element, attribute and highlight off the page. */
   private clearOverlay(): void {
-    const { doc } = this.options;
-    this.stopObserving();
-    this.cancelUnreadableTimer?.();
-    this.cancelUnreadableTimer = null;
-    this.panel.close(false);
-    this.sink.clear();
-    this.nearby?.clear();
-    for (const el of Array.from(doc.querySelectorAll('[data-ma-scanned]'))) {
-      el.removeAttribute('data-ma-scanned');
-      el.removeAttribute('data-ma-flagged');
-      el.removeAttribute('data-ma-severity');
-    }
-    for (const badge of Array.from(doc.querySelectorAll(BADGE_TAG))) badge.remove();
+    this.watch.stop();
+    this.health.stop();
+    this.views.clear();
     this.options.authors?.clear();
-    this.queue = [];
-    this.queueHead = 0;
-    this.queued.clear();
+    this.slices.clear();
     this.toDraw.clear();
-    this.states = new WeakMap();
     this.scanKeys = new WeakMap();
     this.resetPageState();
-    this.unreadableChecked = false;
   }
 
   private resetPageState(): void {
     this.generation += 1;
-    this.seen.clear();
-    this.authorless.clear();
-    this.flaggedCount = 0;
+    this.tally.clear();
     this.recent.clear();
     this.lastNavigated = null;
-  }
-
-  private scheduleUnreadableCheck(): void {
-    this.cancelUnreadableTimer?.();
-    this.unreadableChecked = false;
-    this.cancelUnreadableTimer = this.setTimer(() => {
-      this.cancelUnreadableTimer = null;
-      this.unreadableChecked = true;
-      this.renderSummary();
-    }, this.options.unreadableAfterMs ?? 5000);
-  }
-
-  private applyRemovals(reply: unknown, ask: number): void {
-    const removals = removalsOf(reply);
-    if (!removals || ask !== this.removalsAsk || this.destroyed) return;
-    this.removals = removals;
-    this.removalsError = undefined;
-    this.requestSummary();
-  }
-
-  private async dismissReminder(): Promise<void> {
-    const before = this.removals;
-    if (!before) return;
-    const ask = this.removalsAsk;
-    this.removals = { ...before, dismissed: true };
-    this.removalsError = undefined;
-    this.renderSummary();
-    const pageUrl = this.options.doc.location?.href ?? '';
-    let failure: string;
-    try {
-      const reply = await this.options.sendMessage({ type: 'removal:dismiss', pageUrl });
-      if (removalsOf(reply)) {
-        this.applyRemovals(reply, ask);
-        return;
-      }
-      const error = (reply as { error?: unknown } | null)?.error;
-      failure = typeof error === 'string' ? error : 'the extension did not answer';
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error);
-    }
-    if (ask !== this.removalsAsk || this.destroyed) return;
-    // Not saved: show the reminder again, saying why, so the moderator can try once more.
-    this.removals = before;
-    this.removalsError = `Couldn't dismiss the reminder: ${failure}`;
-    this.renderSummary();
   }
 
   /** Redraws the summary in the next frame, together with any other writes. */
   private requestSummary(): void {
     if (this.summaryRequested) return;
     this.summaryRequested = true;
-    this.requestFrame(() => {
+    this.options.requestFrame(() => {
       this.summaryRequested = false;
       this.renderSummary();
     });
   }
 
   private renderSummary(): void {
-    if (this.destroyed) return;
+    if (this.signal.aborted) return;
     this.summary.render({
-      flagged: this.active ? this.flaggedCount : 0,
-      total: this.active ? this.seen.size : 0,
+      flagged: this.active ? this.tally.flagged : 0,
+      total: this.active ? this.tally.total : 0,
       paused: this.settings.paused,
-      health: this.active ? healthNote(this.reading()) : null,
-      reminder: shouldRemind(this.removals)
-        ? {
-            count: this.removals!.count,
-            ...(this.removalsError ? { error: this.removalsError } : {}),
-          }
-        : null,
+      health: this.active ? healthNote(this.health.reading()) : null,
+      reminder: this.reminder.shown,
     });
-  }
-
-  /**
-   * What was read on this page, for the summary's health note and (`full`) the diagnostics. Whether
-   * it is a thread page is asked only when it matters, since on Facebook that looks through dialogs.
-   */
-  private reading(full = false): PageReading {
-    const { adapter, doc } = this.options;
-    let threadPage = false;
-    if (full || (this.seen.size === 0 && this.unreadableChecked)) {
-      try {
-        threadPage = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
-      } catch {
-        threadPage = false;
-      }
-    }
-    return {
-      threadPage,
-      settled: this.unreadableChecked,
-      comments: this.seen.size,
-      withoutAuthor: this.authorless.size,
-    };
   }
 
   /** Moves to the next (or previous) flagged comment in page order and focuses its badge. */
   private step(direction: 1 | -1): void {
-    const list = [...this.flagged].filter((el) => el.isConnected).sort(documentOrder);
-    if (list.length === 0) return;
-    const current = this.lastNavigated;
-    let target: HTMLElement | undefined;
-    if (!current || !current.isConnected) {
-      target = direction === 1 ? list[0] : list[list.length - 1];
-    } else if (direction === 1) {
-      target = list.find((el) => documentOrder(current, el) < 0) ?? list[0];
-    } else {
-      target =
-        [...list].reverse().find((el) => documentOrder(el, current) < 0) ?? list[list.length - 1];
-    }
+    const target = this.views.after(this.lastNavigated, direction);
     if (!target) return;
     this.lastNavigated = target;
-    // A comment far from where the moderator was is drawn only now, just before it is shown.
-    this.drawIfUndrawn(target);
-    if (typeof target.scrollIntoView === 'function') {
-      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
-    this.states.get(target)?.badge?.button.focus({ preventScroll: true });
+    this.views.show(target);
   }
 
   private turnOffSite(): void {
     const site = this.options.adapter.site;
     if (this.settings.disabledSites.includes(site)) return;
-    const next: Settings = {
-      ...this.settings,
-      disabledSites: [...this.settings.disabledSites, site],
-    };
-    this.setSettings(next);
-    this.options.saveSettings?.(next).catch((error: unknown) => {
-      this.warnOnce('could not save the site setting', error);
-    });
+    const disabledSites = [...this.settings.disabledSites, site];
+    this.changeSettings({ ...this.settings, disabledSites }, 'the site setting');
   }
 
   private togglePause(): void {
-    const next: Settings = { ...this.settings, paused: !this.settings.paused };
+    this.changeSettings({ ...this.settings, paused: !this.settings.paused }, 'the pause setting');
+  }
+
+  /** A change the moderator made from the page: it applies here at once, and is saved. */
+  private changeSettings(next: Settings, what: string): void {
     this.setSettings(next);
     this.options.saveSettings?.(next).catch((error: unknown) => {
-      this.warnOnce('could not save the pause setting', error);
+      this.warnOnce(`could not save ${what}`, error);
     });
   }
 
@@ -897,62 +443,5 @@ export class OverlayController {
     if (this.warnedDetect) return;
     this.warnedDetect = true;
     console.warn(`Moderator Assist: ${what}.`, error);
-  }
-}
-
-function hasAncestorIn(node: Node, set: Set<Node>): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return true;
-  return false;
-}
-
-/** Negative when `a` comes before `b` in the document. */
-function documentOrder(a: Node, b: Node): number {
-  if (a === b) return 0;
-  // 4 is Node.DOCUMENT_POSITION_FOLLOWING: b follows a.
-  return a.compareDocumentPosition(b) & 4 ? -1 : 1;
-}
-
-/**
- * A yield that lets input and rendering run before the next slice. `scheduler.yield()` (Chromium)
- * resumes ahead of the page's other tasks, so a long feed is read in ~0.2 s of slices rather than
- * ~0.4 s spent waiting behind the site's own work; elsewhere, a MessageChannel round trip
- * (setTimeout(0) is clamped to 4 ms after a few nested calls; a message is not).
- */
-export function mainThreadYield(): () => Promise<void> {
-  const scheduler = (globalThis as unknown as { scheduler?: { yield?: () => Promise<void> } })
-    .scheduler;
-  if (typeof scheduler?.yield === 'function') return () => scheduler.yield!();
-  if (typeof MessageChannel === 'undefined') {
-    return () => new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-}
-
-/**
- * Runs `steps` in order in later tasks, giving the main thread back whenever `sliceMs` has passed,
- * so no task of ours is much longer than its longest step.
- */
-export async function runInSlices(
-  steps: Iterable<() => void>,
-  yieldToMain: () => Promise<void>,
-  sliceMs = 8,
-  now: () => number = () => performance.now(),
-): Promise<void> {
-  // Not in the caller's task: that may be long already (a content script's own evaluation).
-  await yieldToMain();
-  let sliceStart = now();
-  for (const step of steps) {
-    if (now() - sliceStart >= sliceMs) {
-      await yieldToMain();
-      sliceStart = now();
-    }
-    step();
   }
 }

@@ -70,3 +70,62 @@ export function diagnosticsReport(
   ];
   return [...header, ...structure.lines].join('\n');
 }
+
+export interface PageHealthDeps {
+  doc: Document;
+  adapter: SiteAdapter;
+  tally: { readonly total: number; readonly withoutAuthor: number };
+  setTimer: (cb: () => void, ms: number) => () => void;
+  /** How long a page may show no readable comment before it is said to be unreadable. */
+  settleMs: number;
+  /** That time has passed (the summary may now say so). */
+  settled(): void;
+}
+
+/** What the overlay has read on this page, and whether the page has had time to show it. */
+export class PageHealth {
+  private settled = false;
+  private cancel: (() => void) | null = null;
+
+  constructor(private readonly deps: PageHealthDeps) {}
+
+  /** Starts the wait after which a page with nothing readable on it is called unreadable. */
+  wait(): void {
+    this.cancel?.();
+    this.settled = false;
+    this.cancel = this.deps.setTimer(() => {
+      this.cancel = null;
+      this.settled = true;
+      this.deps.settled();
+    }, this.deps.settleMs);
+  }
+
+  /** Cancels the wait; the page is not settled until the next wait has passed. */
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+    this.settled = false;
+  }
+
+  /**
+   * What was read on this page, for the summary's health note and (`full`) the diagnostics. Whether
+   * it is a thread page is asked only when it matters, since on Facebook that looks through dialogs.
+   */
+  reading(full = false): PageReading {
+    const { adapter, doc, tally } = this.deps;
+    let threadPage = false;
+    if (full || (tally.total === 0 && this.settled)) {
+      try {
+        threadPage = adapter.isThreadPage(new URL(doc.location?.href ?? ''), doc);
+      } catch {
+        threadPage = false;
+      }
+    }
+    return {
+      threadPage,
+      settled: this.settled,
+      comments: tally.total,
+      withoutAuthor: tally.withoutAuthor,
+    };
+  }
+}

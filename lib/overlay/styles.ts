@@ -81,3 +81,16 @@ button[aria-pressed="true"]{background:#222;color:#fff}
 export const REPEAT_CSS = `${HOST_RESET}
 :host{margin:0.25em 0 !important}
 .chip{display:inline-block;max-width:100%;overflow-wrap:anywhere;font-size:0.85em;font-weight:600;padding:0.15em 0.6em;border:2px solid #1740c8;border-radius:0.35em;background:#eef2ff;color:#111}`;
+
+/** Puts the page's own styles (outlines, highlight colours) in once. */
+export function addPageStyle(doc: Document): void {
+  if (doc.getElementById(PAGE_STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = PAGE_STYLE_ID;
+  style.textContent = PAGE_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+export function removePageStyle(doc: Document): void {
+  doc.getElementById(PAGE_STYLE_ID)?.remove();
+}

@@ -370,3 +370,69 @@ describe('summary', () => {
     expect(badgeOf(c)?.shadowRoot?.activeElement).toBe(badgeButton(c));
   });
 });
+
+describe('lifetime', () => {
+  it("should take itself off the page and stop reading when the page's signal aborts", async () => {
+    const el = comment('1', 'alice', 'you absolute badword');
+    const feed = page(el);
+    const lifetime = new AbortController();
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const { overlay, detect, highlights, sendMessage } = track(
+      makeOverlay({
+        signal: lifetime.signal,
+        // Long enough to be pending at the abort: the unreadable-page check must be cancelled.
+        unreadableAfterMs: 60_000,
+        setTimer: (cb, ms) => {
+          const id = setTimeout(() => {
+            timers.delete(id);
+            cb();
+          }, ms);
+          timers.add(id);
+          return () => {
+            clearTimeout(id);
+            timers.delete(id);
+          };
+        },
+      }),
+    );
+    overlay.start();
+    await settle(overlay);
+    expect(badgeOf(el)).not.toBeNull();
+    expect(timers.size).toBe(1);
+
+    lifetime.abort();
+    expect(badgeOf(el)).toBeNull();
+    expect(el.hasAttribute('data-ma-scanned')).toBe(false);
+    expect(el.hasAttribute('data-ma-flagged')).toBe(false);
+    expect(document.querySelector('ma-summary')).toBeNull();
+    expect(document.getElementById('ma-highlight-style')).toBeNull();
+    expect(highlights.live.remove.size).toBe(0);
+    expect(timers.size).toBe(0);
+
+    // Nothing it was watching or asked brings it back.
+    const calls = detect.mock.calls.length;
+    const sent = sendMessage.mock.calls.length;
+    feed.append(comment('2', 'bob', 'another badword'));
+    overlay.setSettings(settings({ minConfidence: 'low' }));
+    overlay.navigated();
+    overlay.refreshRemovals();
+    await settle(overlay);
+    expect(detect.mock.calls.length).toBe(calls);
+    expect(sendMessage.mock.calls.length).toBe(sent);
+    expect(document.querySelectorAll('ma-badge, ma-summary, [data-ma-scanned]')).toHaveLength(0);
+  });
+
+  it('should treat destroy() as the same teardown', async () => {
+    const el = comment('1', 'alice', 'you absolute badword');
+    page(el);
+    const lifetime = new AbortController();
+    const { overlay } = track(makeOverlay({ signal: lifetime.signal }));
+    overlay.start();
+    await settle(overlay);
+    overlay.destroy();
+    expect(badgeOf(el)).toBeNull();
+    expect(document.querySelector('ma-summary')).toBeNull();
+    // The caller's signal is its own: destroying the overlay does not abort it.
+    expect(lifetime.signal.aborted).toBe(false);
+  });
+});

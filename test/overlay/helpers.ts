@@ -131,6 +131,7 @@ export function makeOverlay(overrides: Partial<OverlayOptions> = {}) {
   const writeClipboard = vi.fn(async (_text: string) => undefined);
   const highlights = recordingSink();
   const overlay = new OverlayController({
+    signal: new AbortController().signal,
     doc: document,
     adapter: fakeAdapter,
     detect,

@@ -154,6 +154,7 @@ describe('cssHighlightSink', () => {
     const el = comment('1', 'a', 'you badword, I will kill you');
     page(el);
     const overlay = new OverlayController({
+      signal: new AbortController().signal,
       doc: document,
       adapter: fakeAdapter,
       detect: fakeDetect(),

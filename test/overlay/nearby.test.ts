@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runInSlices, type OverlayController } from '../../lib/overlay/controller';
+import type { OverlayController } from '../../lib/overlay/controller';
 import { NEAR_SCREENS, isNear, type NearbyFactory } from '../../lib/overlay/nearby';
 import { badgeOf, buttonNamed, comment, makeOverlay, page, settle, summaryRoot } from './helpers';
 
@@ -184,31 +184,5 @@ describe('isNear', () => {
     expect(isNear(el, h)).toBe(false);
     placeAt(el, -NEAR_SCREENS * h - 50, 100);
     expect(isNear(el, h)).toBe(true);
-  });
-});
-
-describe('runInSlices', () => {
-  it('should run every step in order, in later tasks, yielding when a slice is used up', async () => {
-    let clock = 0;
-    const order: number[] = [];
-    const yields: number[] = [];
-    const steps = [1, 2, 3, 4, 5].map((n) => () => {
-      order.push(n);
-      clock += 5;
-    });
-    const done = runInSlices(
-      steps,
-      async () => {
-        yields.push(order.length);
-      },
-      8,
-      () => clock,
-    );
-    // Nothing runs in the caller's task.
-    expect(order).toEqual([]);
-    await done;
-    expect(order).toEqual([1, 2, 3, 4, 5]);
-    // A first yield, then one after every two 5 ms steps (8 ms slices).
-    expect(yields).toEqual([0, 2, 4]);
   });
 });

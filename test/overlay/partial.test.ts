@@ -33,6 +33,7 @@ async function started(): Promise<{ doc: Document; o: OverlayController }> {
   const win = doc.defaultView;
   if (!win) throw new Error('no window');
   const o = new OverlayController({
+    signal: new AbortController().signal,
     doc,
     adapter: facebookAdapter,
     detect: fakeDetect(),

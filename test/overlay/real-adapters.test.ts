@@ -45,6 +45,7 @@ describe.each([
       const highlights = recordingSink();
       let clock = 0;
       const overlay = new OverlayController({
+        signal: new AbortController().signal,
         doc,
         adapter,
         detect: firstWord,
