@@ -95,7 +95,8 @@ export class BlockLogStore {
    * log is used from that value until the database is replaced or the store forgets.
    */
   private legacy: number | null = null;
-  private loading: Promise<CheckedRead<BlockLog>> | null = null;
+  /** A read in progress, and the generation it began in (a read of a replaced database is not shared). */
+  private loading: { generation: number; read: Promise<CheckedRead<BlockLog>> } | null = null;
   private readonly listeners = new Set<() => void>();
 
   /**
@@ -115,8 +116,14 @@ export class BlockLogStore {
     if (this.legacy !== null && this.legacy !== recordsGeneration()) this.legacy = null;
     if (this.legacy !== null) return readChecked(legacyBlockLogItem, { quarantine: true, now });
     if (this.copy && this.copy.generation === recordsGeneration()) return { value: this.copy.log };
-    this.loading ??= this.load(now).finally(() => (this.loading = null));
-    return this.loading;
+    const generation = recordsGeneration();
+    if (this.loading?.generation !== generation) {
+      const read = this.load(now).finally(() => {
+        if (this.loading?.read === read) this.loading = null;
+      });
+      this.loading = { generation, read };
+    }
+    return this.loading.read;
   }
 
   private async load(now: Date): Promise<CheckedRead<BlockLog>> {
@@ -166,7 +173,12 @@ export class BlockLogStore {
     }
     if (!this.copy || this.copy.generation !== recordsGeneration()) await this.read(new Date());
     const copy = this.copy;
-    if (!copy) throw new Error('the block log could not be read');
+    // A copy of a database replaced meanwhile would write under another installation's ids.
+    if (!copy || copy.generation !== recordsGeneration()) {
+      throw new Error(
+        'the block log changed while it was being read; nothing was saved, try again',
+      );
+    }
     // Links are immutable and a log made from another keeps its link objects, so a link object
     // already known to be stored is skipped without working out its id: logging one block at
     // 10,000 entries looks at one link, not 13,000.

@@ -24,6 +24,7 @@ import { recordsDb } from '../../lib/storage/recordsDb';
 import { makeBlockLog } from '../../scripts/lib/records-data';
 import { entry, moderator, uuid } from '../records/fixtures';
 import { storedBlockLog } from '../blocklog-helpers';
+import { useMemoryRecordsDb } from '../../scripts/lib/memory-db';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 
@@ -108,6 +109,19 @@ describe('the block log store', () => {
       }),
     ]);
     expect(await docIds()).toHaveLength(4);
+  });
+
+  it('should not write through a read of a database that was replaced meanwhile', async () => {
+    await blockLogStore.write(await mixedLog());
+    blockLogStore.forget();
+    const first = blockLogStore.read(NOW);
+    // Replaced while that read is under way (a test's fresh database, a restore from outside).
+    await useMemoryRecordsDb('replaced-meanwhile');
+    fakeBrowser.reset();
+    const log = await appendEntry(emptyBlockLog(), entry({ id: uuid(650) }));
+    await blockLogStore.write(log);
+    await first;
+    expect((await storedBlockLog()).records.map((l) => l.record.id)).toEqual([uuid(650)]);
   });
 
   it('should write nothing when nothing changed', async () => {
