@@ -187,11 +187,6 @@ async function readLog(ctx: Ctx): Promise<BlockLog> {
   return r.value;
 }
 
-/** Stores a new block log: only its changed documents are written (see `BlockLogStore`). */
-function writeBlockLog(log: BlockLog): Promise<void> {
-  return blockLogStore.write(log);
-}
-
 /**
  * Reads the block log through the one queue, so that it is in memory before anyone asks (on
  * install or update, when an older version's log is also moved into the records database).
@@ -468,7 +463,8 @@ async function confirmBlock(ctx: Ctx, draft: Draft): Promise<Reply> {
     const made = entryFromDraft(draft, accounts, moderator, ctx.now, draft.id);
     if (!made.ok) throw new RequestError(made.error);
     try {
-      await writeBlockLog(await appendEntry(log, made.entry));
+      // Only the new link's document is written (see `BlockLogStore`).
+      await blockLogStore.write(await appendEntry(log, made.entry));
     } catch (err) {
       throw new RequestError(
         `Nothing was logged: the block log could not be saved (${detailOf(err)}). Your draft is kept; try again.`,
@@ -518,7 +514,7 @@ async function amendBlock(
   } as Amendment;
   const next = await appendAmendment(log, amendment);
   try {
-    await writeBlockLog(next);
+    await blockLogStore.write(next);
   } catch (err) {
     throw new RequestError(
       `The amendment was not saved: the block log could not be written (${detailOf(err)}). Try again.`,

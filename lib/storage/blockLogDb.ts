@@ -8,6 +8,7 @@ import {
   loadChain,
   otherChains,
   recordProblem,
+  seqOfDocId,
   stoneTag,
   writeDocs,
   type BlockDoc,
@@ -30,9 +31,11 @@ import { bumpRecordsGeneration, recordsDb, recordsGeneration, type RecordsDb } f
 
 export { linkDocId };
 
-/** What `migrateLegacyBlockLog` did. */
-export type BlockLogMigration =
-  { kind: 'none' } | { kind: 'migrated'; links: number } | { kind: 'failed'; problem: DataProblem };
+/** What `migrateLegacyBlockLog` did: nothing to move, moved (and read back), or failed. */
+type BlockLogMigration =
+  | { kind: 'none' }
+  | { kind: 'migrated'; loaded: Loaded }
+  | { kind: 'failed'; problem: DataProblem; legacy: CheckedRead<BlockLog> };
 
 /**
  * Moves the block log kept by earlier versions as one storage value (`local:blockLog`) into the
@@ -45,7 +48,7 @@ async function migrateLegacyBlockLog(
   db: RecordsDb,
   installation: string,
   now: Date,
-): Promise<BlockLogMigration | { kind: 'migrated-from'; loaded: Loaded }> {
+): Promise<BlockLogMigration> {
   const raw: unknown = await storage.getItem(legacyBlockLogItem.key);
   if (raw === null || raw === undefined) return { kind: 'none' };
   const legacy = await readChecked(legacyBlockLogItem, { quarantine: true, now });
@@ -55,7 +58,7 @@ async function migrateLegacyBlockLog(
       at: now.toISOString(),
       message: `The block log could not be moved into the records database (${why}). The old copy is kept and in use; the move will be tried again when the browser next starts the extension.`,
     };
-    return { kind: 'failed', problem };
+    return { kind: 'failed', problem, legacy };
   };
   try {
     const before = await loadChain(db, installation, now);
@@ -74,7 +77,7 @@ async function migrateLegacyBlockLog(
       canonicalJson(after.log) === canonicalJson(legacy.value);
     if (!same) return fail('what was read back differs from the old copy');
     await storage.removeItem(legacyBlockLogItem.key);
-    return { kind: 'migrated-from', loaded: after };
+    return { kind: 'migrated', loaded: after };
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err));
   }
@@ -135,11 +138,10 @@ export class BlockLogStore {
       this.legacy = generation;
       await recordProblem(moved.problem);
       console.error(`Moderator Assist: ${moved.problem.message}`);
-      const old = await readChecked(legacyBlockLogItem, { quarantine: true, now });
-      return { value: old.value, problem: moved.problem };
+      return { value: moved.legacy.value, problem: moved.problem };
     }
     const loaded =
-      moved.kind === 'migrated-from' ? moved.loaded : await loadChain(db, installation, now);
+      moved.kind === 'migrated' ? moved.loaded : await loadChain(db, installation, now);
     if (loaded.problem) {
       await recordProblem(loaded.problem);
       console.warn(`Moderator Assist: ${loaded.problem.message}`);
@@ -201,7 +203,7 @@ export class BlockLogStore {
       }
       if (had?.tag === UNREADABLE) {
         throw new Error(
-          `link ${d._id.slice(d._id.lastIndexOf(':') + 1)} of the stored block log is unreadable and is kept as it is; nothing was saved`,
+          `link ${seqOfDocId(d._id)} of the stored block log is unreadable and is kept as it is; nothing was saved`,
         );
       }
       if (had) alreadyStored++;

@@ -44,6 +44,16 @@ export function linkDocId(installation: string, seq: number): string {
   return `${chainPrefix(installation)}${String(seq).padStart(10, '0')}`;
 }
 
+/**
+ * The seq a link document's id names, as the moderator reads it.
+ *
+ * @example
+ * seqOfDocId(linkDocId(installation, 7)); // '7'
+ */
+export function seqOfDocId(id: string): string {
+  return id.slice(id.lastIndexOf(':') + 1).replace(/^0+(?=\d)/, '');
+}
+
 export function linkTag(link: ChainedRecord): Tag {
   return `link:${link.hash}`;
 }
@@ -175,9 +185,7 @@ export async function writeDocs(
   results.forEach((r, i) => {
     const id = docs[i]!._id;
     if ('error' in r && r.error) {
-      refused.push(
-        `${id.slice(id.lastIndexOf(':') + 1).replace(/^0+(?=\d)/, '')}: ${r.message ?? r.name ?? 'refused'}`,
-      );
+      refused.push(`${seqOfDocId(id)}: ${r.message ?? r.name ?? 'refused'}`);
       return;
     }
     const tag = tags.get(id);
