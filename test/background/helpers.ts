@@ -1,6 +1,5 @@
 import type { CommentCapture } from '../../lib/overlay/messages';
 import type { HandlerDeps } from '../../lib/messages/handler';
-import { emptyDraft } from '../../lib/messages/draft';
 import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_ACCOUNTS,
@@ -8,9 +7,8 @@ import {
   contactBucketWrites,
   moderatorItem,
   readContacts,
-  type Draft,
 } from '../../lib/storage/records';
-import { sha256Hex, splitContacts, type Contact, type Moderator } from '../../lib/records';
+import { splitContacts, type Contact, type Moderator } from '../../lib/records';
 
 export const moderator: Moderator = { name: 'A. Moderator', staffNumber: '12345', team: 'DMT' };
 
@@ -60,27 +58,4 @@ export async function clearContacts(): Promise<void> {
   await storage.setItems(contactBucketWrites(splitContacts([])));
 }
 
-/** A block-workflow draft with every step complete, ready for `block:confirm`. */
-export async function completeDraft(id: string): Promise<Draft> {
-  return {
-    ...emptyDraft(id, new Date('2026-11-20T10:00:00Z'), 'x', 'main-x'),
-    handle: 'jbloggs',
-    engagements: [
-      { at: '2026-11-18T09:00', method: 'public-reply', said: 'Please keep it civil.', link: '' },
-    ],
-    adviceFrom: 'DMT duty officer',
-    adviceAt: '2026-11-19T10:00',
-    adviceText: 'Block and log it.',
-    criteria: ['threat-abuse-hate'],
-    justification: 'Continued abuse after engagement and advice.',
-    evidence: [
-      {
-        text: 'abuse',
-        author: { handle: 'jbloggs' },
-        url: 'https://x.com/jbloggs/status/1',
-        capturedAt: '2026-11-20T10:00:00.000Z',
-        sha256: await sha256Hex('abuse'),
-      },
-    ],
-  };
-}
+export { completeDraft } from '../records/fixtures';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +8,7 @@ import {
   type ExtensionGlobals,
   type Harness,
 } from './helpers';
-import { blockedOnX } from '../records/fixtures';
+import { blockedOnX, completeDraft } from '../records/fixtures';
 
 // Once is once across a stopped service worker: MV3 stops the background whenever it is idle, so
 // a moderator's retry (or a second press) may reach a fresh worker that remembers nothing in
@@ -127,41 +126,7 @@ describe('a service worker stopped between two writes', () => {
 describe('the block log across a stopped service worker', () => {
   it('should log a block and an amendment once each, and keep them, in the records database', async () => {
     const id = crypto.randomUUID();
-    const at = new Date().toISOString();
-    const text = 'You lot are useless, I will keep posting until you answer';
-    const draft = {
-      id,
-      createdAt: at,
-      updatedAt: at,
-      source: 'manual',
-      step: 'review',
-      platform: 'x',
-      accountId: 'main-x',
-      handle: 'restart_blocked',
-      profileUrl: '',
-      displayName: '',
-      contentUrl: '',
-      contentExcerpt: '',
-      engagements: [
-        { at: '2026-11-18T09:00', method: 'public-reply', said: 'Please keep it civil.', link: '' },
-      ],
-      exceptionKind: 'none',
-      exceptionWhy: '',
-      adviceFrom: 'DMT duty officer',
-      adviceAt: '2026-11-19T10:00',
-      adviceText: 'Block and log it.',
-      criteria: ['threat-abuse-hate'],
-      justification: 'Continued abuse after engagement and advice.',
-      evidence: [
-        {
-          text,
-          author: { handle: 'restart_blocked' },
-          url: 'https://x.com/restart_blocked/status/1',
-          capturedAt: at,
-          sha256: createHash('sha256').update(text).digest('hex'),
-        },
-      ],
-    };
+    const draft = await completeDraft(id, 'restart_blocked');
     const listed = async () => {
       const reply = (await send({ type: 'block:list' })) as {
         index?: { rows: { id: string; status: string }[] };

@@ -1,5 +1,6 @@
 import {
   captureEvidence,
+  sha256Hex,
   type Amendment,
   type BlockEntry,
   type Contact,
@@ -10,6 +11,7 @@ import {
 } from '../../lib/records';
 import { userKey } from '../../lib/records/identity';
 import type { Request } from '../../lib/messages/protocol';
+import type { Draft } from '../../lib/storage/records';
 
 let counter = 0;
 /** Deterministic v4-shaped UUIDs so failures are reproducible. */
@@ -166,5 +168,46 @@ export function blockedOnX(
       why: 'Blocked on X.',
       data: { kind: 'blocked', at: '2026-11-20T12:00:00.000Z' },
     },
+  };
+}
+
+/**
+ * A block-workflow draft with every step complete, ready for `block:confirm`, by `handle` on X
+ * through `main-x`. Built from records only (no storage), so the real-browser tests can use it.
+ */
+export async function completeDraft(id: string, handle = 'jbloggs'): Promise<Draft> {
+  const at = '2026-11-20T10:00:00.000Z';
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    source: 'manual',
+    step: 'who',
+    platform: 'x',
+    accountId: 'main-x',
+    handle,
+    profileUrl: '',
+    displayName: '',
+    contentUrl: '',
+    contentExcerpt: '',
+    engagements: [
+      { at: '2026-11-18T09:00', method: 'public-reply', said: 'Please keep it civil.', link: '' },
+    ],
+    exceptionKind: 'none',
+    exceptionWhy: '',
+    adviceFrom: 'DMT duty officer',
+    adviceAt: '2026-11-19T10:00',
+    adviceText: 'Block and log it.',
+    criteria: ['threat-abuse-hate'],
+    justification: 'Continued abuse after engagement and advice.',
+    evidence: [
+      {
+        text: 'abuse',
+        author: { handle },
+        url: `https://x.com/${handle}/status/1`,
+        capturedAt: at,
+        sha256: await sha256Hex('abuse'),
+      },
+    ],
   };
 }
