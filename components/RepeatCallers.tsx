@@ -30,7 +30,8 @@ import type {
   Request,
 } from '../lib/messages/protocol';
 import { readOverviewSnapshot } from '../lib/storage/overview';
-import { readContacts, type Draft } from '../lib/storage/records';
+import type { Draft } from '../lib/storage/records';
+import { loadContacts } from '../lib/storage/contactsDb';
 import { watchSettings } from '../lib/messages/relay';
 import { readSettings } from '../lib/storage/settings';
 import { downloadText } from '../lib/ui/download';
@@ -511,7 +512,7 @@ function ExportButtons({ filter, label }: { filter: ExportFilter; label: string 
     const at = now();
     try {
       // Read only now: the popup does not hold every contact, and an export is rare.
-      const { contacts } = await readContacts({ quarantine: false, now: at });
+      const { contacts } = await loadContacts(at);
       if (kind === 'csv') {
         await downloadText(
           exportFileName('contacts', filter, at, 'csv'),

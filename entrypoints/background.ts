@@ -11,7 +11,14 @@ import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { installationId } from '../lib/storage/installation';
 import { bareKey } from '../lib/storage/keys';
 import { blockLogStore } from '../lib/storage/blockLogDb';
-import { BLOCK_LOG_CHANGE, legacyBlockLogItem } from '../lib/storage/records';
+import {
+  BLOCK_LOG_CHANGE,
+  CONTACTS_CHANGE,
+  contactBucketItems,
+  legacyBlockLogItem,
+  legacyContactsItem,
+} from '../lib/storage/records';
+import { contactStore } from '../lib/storage/contactsDb';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -58,9 +65,12 @@ export default defineBackground(() => {
       ),
     pages: sendToPages,
   });
-  // The block log is in the records database, not storage: its store says when it wrote.
+  // The block log and the contacts are in the records database, not storage: their stores say
+  // when they wrote.
   blockLogStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
+  contactStore.onWrite(() => relay.changed([CONTACTS_CHANGE]));
   const legacyLogKey = bareKey(legacyBlockLogItem.key);
+  const legacyContactKeys = [...contactBucketItems, legacyContactsItem].map((i) => bareKey(i.key));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
     relay.changed(Object.keys(changes));
@@ -70,6 +80,7 @@ export default defineBackground(() => {
       blockLogStore.forget();
       void readLog();
     }
+    if (legacyContactKeys.some((k) => changes[k]?.newValue !== undefined)) contactStore.forget();
   });
   browser.runtime.onInstalled.addListener(() => {
     seedOnInstall(deps)

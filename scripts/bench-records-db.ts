@@ -29,9 +29,9 @@ const { OverviewSnapshotKeeper } = await import('../lib/messages/snapshot');
 const { handleMessage } = await import('../lib/messages/handler');
 const { emptyDraft } = await import('../lib/messages/draft');
 const { blockLogStore } = await import('../lib/storage/blockLogDb');
+const { replaceContacts } = await import('../lib/storage/contactsDb');
 const store = await import('../lib/storage/records');
 const records = await import('../lib/records');
-const { storage } = await import('wxt/utils/storage');
 const { benchComment, makeBlockLog, makeContacts } = await import('./lib/records-data');
 
 const ENTRIES = 10_000;
@@ -62,9 +62,7 @@ await store.accountsItem.item.setValue({
   schemaVersion: 1,
   accounts: store.DEFAULT_ACCOUNTS.map((a) => ({ ...a })),
 });
-await storage.setItems(
-  store.contactBucketWrites(records.splitContacts(makeContacts(CONTACTS, USERS, NOW))),
-);
+await replaceContacts(makeContacts(CONTACTS, USERS, NOW));
 const log = await makeBlockLog(ENTRIES);
 
 // ---- once: an older version's log moved into the database, then a stopped worker's first read

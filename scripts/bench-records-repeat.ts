@@ -10,13 +10,14 @@
  *   after its first request); and, with the background cold (just started), what the popup
  *   really does: it shows the list the background last stored (`readOverviewSnapshot`: one small
  *   storage read and zod check) while the background works the current list out. That full cold
- *   recompute (read all 64 contact buckets, zod-check them, build the index, then the list) is
+ *   recompute (read every contact document, zod-check each, build the index, then the list) is
  *   reported on its own line, without a pass mark, since the popup no longer waits for it;
  * - snapshot refresh: the background working the list out again and storing it after a burst of
  *   recordings (off the replies' path, once it has been quiet for two seconds);
  * - record: `contact:record` through the background handler, warm, median and slowest of 30
- *   (each rewrites one contact bucket), and the cold first request;
- * - migration: moving 100,000 contacts from the old single key to the buckets (once per install);
+ *   (each writes one contact document), and the cold first request;
+ * - migration: moving 100,000 contacts from the 64 storage buckets earlier versions kept them in, into
+ *   the records database (once per install);
  * - status:batch: the overlay's one question for a page of 500 authors.
  *
  * Prints a PASS/FAIL table and writes bench-results/records-repeat.json.
@@ -31,7 +32,7 @@ import { benchComment, makeContacts } from './lib/records-data';
 
 // WXT's storage reads `globalThis.browser`/`chrome`; give it the in-memory fake before loading.
 Object.assign(globalThis, { browser: fakeBrowser, chrome: fakeBrowser });
-// The block log is in the records database; Node has no IndexedDB, so it is kept in memory.
+// The records database: Node has no IndexedDB, so it is kept in memory.
 await (await import('./lib/memory-db')).useMemoryRecordsDb('bench-repeat');
 
 const { RecordsCache } = await import('../lib/messages/cache');
@@ -41,7 +42,11 @@ const { handleMessage } = await import('../lib/messages/handler');
 const records = await import('../lib/records');
 const store = await import('../lib/storage/records');
 const { storage } = await import('wxt/utils/storage');
-const { ContactsStoreSchema, buildRepeatData, userStatus } = records;
+const { contactStore, loadContacts } = await import('../lib/storage/contactsDb');
+const { legacyContactWrites } = await import('./lib/legacy-contacts');
+const { loadContactDocs } = await import('../lib/storage/contactsDocs');
+const { recordsDb } = await import('../lib/storage/recordsDb');
+const { buildRepeatData, userStatus } = records;
 
 const CONTACTS = 100_000;
 const USERS = 20_000;
@@ -87,13 +92,12 @@ await store.moderatorItem.item.setValue(moderator);
 await store.accountsItem.item.setValue({ schemaVersion: 1, accounts });
 const contacts = makeContacts(CONTACTS, USERS, NOW);
 
-// ---- migration from the old single key (once, on install or update) -----------------------
-await storage.setItem(store.legacyContactsItem.key, { schemaVersion: 1, contacts });
-const [migration, migrateMs] = await timeAsync(() => store.migrateLegacyContacts(NOW));
-if (migration.kind !== 'migrated') throw new Error(`migration: ${migration.kind}`);
-const sizes = (await store.readContacts({ quarantine: false, now: NOW })).buckets.map(
-  (b) => b.contacts.length,
-);
+// ---- migration from the storage buckets (once, on install or update) ------------------------
+await storage.setItems(legacyContactWrites(contacts));
+const [migration, migrateMs] = await timeAsync(() => contactStore.read(NOW));
+if (migration.problems.length > 0 || migration.contacts.length !== CONTACTS) {
+  throw new Error(`migration: ${migration.problems[0]?.message ?? 'contacts missing'}`);
+}
 await settle();
 
 function newDeps(offset: number) {
@@ -118,6 +122,7 @@ async function overview(deps: ReturnType<typeof newDeps>) {
 const coldListRuns: number[] = [];
 for (let i = 0; i < 3; i++) {
   const deps = newDeps(0);
+  contactStore.forget();
   coldListRuns.push((await timeAsync(() => overview(deps)))[1]);
   deps.cache.clear();
   await settle();
@@ -135,16 +140,14 @@ for (let i = 0; i < 20; i++) {
 }
 
 // The parts of a cold start, each on its own.
-const raw = (await storage.getItems(store.contactBucketItems.map((i) => i.key))).map(
-  (r) => r.value,
-);
-const [parsed, parseMs] = time(() => raw.map((r) => ContactsStoreSchema.parse(r)));
+const [parsed, parseMs] = await timeAsync(() => loadContactDocs(recordsDb(), NOW));
 const [data, buildMs] = time(() =>
-  buildRepeatData({ contacts: records.joinContacts(parsed), accounts, events: [], blocks: [] }),
+  buildRepeatData({ contacts: parsed.contacts, accounts, events: [], blocks: [] }),
 );
 
 // ---- record, cold: the first recording after the background starts -------------------------
 const coldDeps = newDeps(2000);
+contactStore.forget();
 const [coldReply, coldMs] = await timeAsync(() =>
   handleMessage({ type: 'contact:record', comment: benchComment(0, NOW) }, coldDeps),
 );
@@ -190,7 +193,7 @@ const [, refreshMs] = await timeAsync(() => deps.snapshot.flush());
 const refreshed = await repeatOverviewItem.item.getValue();
 if (refreshed?.counts.contacts !== CONTACTS + 30 + 1)
   throw new Error(`stored list not refreshed: ${refreshed?.counts.contacts}`);
-const stored = (await store.readContacts({ quarantine: false, now: NOW })).contacts.length;
+const stored = (await loadContacts(NOW)).contacts.length;
 // The list straight after recordings: the index was updated in place, the list worked out again.
 const [afterRecord, afterRecordMs] = await timeAsync(() => overview(deps));
 
@@ -263,16 +266,13 @@ console.log(
   `  on the list: ${listed} (${afterRecord.list.length} after recording), one short: ${near}; contacts after recording: ${stored}`,
 );
 console.log(
-  `  contact buckets: ${sizes.length}, ${Math.min(...sizes)}–${Math.max(...sizes)} contacts each`,
+  `  parts of a cold start: read + zod-check every document ${parseMs.toFixed(1)} ms, index + repeat data ${buildMs.toFixed(1)} ms`,
 );
 console.log(
-  `  parts of a cold start: zod parse ${parseMs.toFixed(1)} ms, index + repeat data ${buildMs.toFixed(1)} ms`,
+  `  first recording after the background starts (reads + checks every contact): ${coldMs.toFixed(1)} ms`,
 );
 console.log(
-  `  first recording after the background starts (reads + checks every bucket): ${coldMs.toFixed(1)} ms`,
-);
-console.log(
-  `  migration of ${CONTACTS.toLocaleString('en-GB')} contacts from the old single key (once): ${migrateMs.toFixed(1)} ms`,
+  `  migration of ${CONTACTS.toLocaleString('en-GB')} contacts from the storage buckets (once): ${migrateMs.toFixed(1)} ms`,
 );
 console.log(
   `  status:batch for 500 authors (the overlay's question for a page): ${median(batchRuns).toFixed(1)} ms`,

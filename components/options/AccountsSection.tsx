@@ -9,7 +9,8 @@ import {
 } from '../../lib/records/accounts';
 import type { ForceAccount } from '../../lib/records';
 import { watchStorageChanges } from '../../lib/messages/relay';
-import { accountsItem, readChecked, readContacts } from '../../lib/storage/records';
+import { accountsItem, readChecked } from '../../lib/storage/records';
+import { loadContacts } from '../../lib/storage/contactsDb';
 import { runtimeTransport, type Transport } from '../../lib/ui/store';
 
 /** Annex 1's rule, in the words the moderator sees beside the checkbox. */
@@ -134,7 +135,7 @@ export function AccountsSection({
 
   const askRemove = async (account: ForceAccount) => {
     setRemoving({ account, contacts: null });
-    const { contacts } = await readContacts({ quarantine: false, now: new Date() });
+    const { contacts } = await loadContacts(new Date());
     const n = contacts.filter((c) => c.accountId === account.id).length;
     setRemoving((r) => (r?.account.id === account.id ? { account, contacts: n } : r));
   };

@@ -1,5 +1,6 @@
 import { checkAccount, platformName } from '../records/accounts';
-import { accountsItem, readChecked, readContacts } from '../storage/records';
+import { accountsItem, readChecked } from '../storage/records';
+import { contactStore } from '../storage/contactsDb';
 import type { Reply, Request } from './protocol';
 
 type AccountRequest = Extract<Request, { type: 'accounts:save' | 'accounts:remove' }>;
@@ -37,7 +38,7 @@ export async function handleAccounts(
       ...read.value,
       accounts: accounts.filter((a) => a.id !== req.id),
     });
-    const held = (await readContacts({ quarantine: false, now: ctx.now })).contacts.filter(
+    const held = (await contactStore.read(ctx.now)).contacts.filter(
       (c) => c.accountId === req.id,
     ).length;
     const note =

@@ -1,11 +1,8 @@
 import {
-  buildContactIndex,
   buildRepeatData,
-  joinContacts,
   BlockViews,
   type BlockLog,
   type ContactIndex,
-  type ContactsStore,
   type ForceAccountsStore,
   type RepeatCallerEventsStore,
   type RepeatData,
@@ -30,8 +27,6 @@ export class RecordsCache {
   /** Writes the background made whose change event has not come back yet, by item name. */
   private readonly ownWrites = new Map<string, number>();
   private readonly unwatch = new Map<string, () => void>();
-  /** The index of every contact, and the bucket values it was built from (or kept up to date for). */
-  private index: { stores: readonly ContactsStore[]; index: ContactIndex } | null = null;
   /** The block log's views and list, kept from one log to the next. */
   readonly blockViews = new BlockViews();
   private data: {
@@ -61,43 +56,17 @@ export class RecordsCache {
     this.watch(item);
     this.values.set(item.name, value);
     this.ownWrites.set(item.name, (this.ownWrites.get(item.name) ?? 0) + 1);
-    if (isContacts(item.name)) this.index = null;
-  }
-
-  /**
-   * Keeps contact bucket number `bucket` as the background is about to write it, with `index`
-   * already updated in place for the change (so the next request neither reads nor re-indexes).
-   */
-  wroteContacts(
-    item: CheckedItem<ContactsStore>,
-    bucket: number,
-    value: ContactsStore,
-    index: ContactIndex,
-  ): void {
-    const before = this.index;
-    this.wrote(item, value);
-    if (before?.index === index) {
-      const stores = [...before.stores];
-      stores[bucket] = value;
-      this.index = { stores, index };
-    }
   }
 
   /** Drops the cached copy of one item (after a failed write, or a change from elsewhere). */
   forget(name: string): void {
     this.values.delete(name);
     this.ownWrites.delete(name);
-    if (isContacts(name)) this.index = null;
   }
 
-  /**
-   * Drops every cached item except those named (after a request that may have written them);
-   * `contacts` keeps every contact bucket.
-   */
+  /** Drops every cached item except those named (after a request that may have written them). */
   forgetAllBut(keep: readonly string[]): void {
-    for (const name of [...this.values.keys()]) {
-      if (!keep.some((k) => name === k || name.startsWith(`${k}:`))) this.forget(name);
-    }
+    for (const name of [...this.values.keys()]) if (!keep.includes(name)) this.forget(name);
   }
 
   /** Drops everything and stops watching. */
@@ -106,30 +75,19 @@ export class RecordsCache {
     this.unwatch.clear();
     this.values.clear();
     this.ownWrites.clear();
-    this.index = null;
     this.data = null;
   }
 
   /**
-   * The contact index for exactly these buckets, built once and then kept up to date in place.
+   * Everything `userStatus` needs, rebuilt only when one of its inputs changed (the contact index
+   * is kept up to date in place by the contact store, so the same index is never stale).
    */
-  contactIndex(stores: readonly ContactsStore[]): ContactIndex {
-    const had = this.index;
-    if (had && had.stores.length === stores.length && had.stores.every((s, i) => s === stores[i])) {
-      return had.index;
-    }
-    this.index = { stores: [...stores], index: buildContactIndex(joinContacts(stores)) };
-    return this.index.index;
-  }
-
-  /** Everything `userStatus` needs, rebuilt only when one of its inputs changed. */
   repeatData(
-    contacts: readonly ContactsStore[],
+    index: ContactIndex,
     accounts: ForceAccountsStore,
     events: RepeatCallerEventsStore,
     log: BlockLog,
   ): RepeatData {
-    const index = this.contactIndex(contacts);
     const d = this.data;
     if (d && d.index === index && d.accounts === accounts && d.events === events && d.log === log) {
       return d.data;
@@ -162,11 +120,6 @@ export class RecordsCache {
     }
     this.forget(name);
   }
-}
-
-/** Contact buckets are named `contacts:00` … `contacts:63`. */
-function isContacts(name: string): boolean {
-  return name === 'contacts' || name.startsWith('contacts:');
 }
 
 /** Array lengths and last ids of a stored value's top-level fields. */

@@ -17,21 +17,20 @@ import {
   type HeldData,
   type Removal,
 } from '../records/retention';
-import { splitContacts, type BlockLog, type Moderator } from '../records';
+import type { BlockLog, Contact, Moderator } from '../records';
 import {
   DraftSchema,
   accountsItem,
   auditLogItem,
-  contactBucketWrites,
   draftsItem,
   moderatorItem,
   readChecked,
-  readContacts,
   repeatEventsItem,
   type CheckedItem,
   type Draft,
 } from '../storage/records';
 import { blockLogStore, loadBlockLog } from '../storage/blockLogDb';
+import { contactStore, loadContacts } from '../storage/contactsDb';
 import { DEFAULT_SETTINGS, SettingsSchema, readSettings, type Settings } from '../storage/settings';
 
 /** The schemas of the parts of a backup that live in lib/storage. */
@@ -62,7 +61,7 @@ export async function readAll(
     return r.value;
   };
   const readContactsChecked = async () => {
-    const r = await readContacts({ quarantine, now });
+    const r = quarantine ? await contactStore.read(now) : await loadContacts(now);
     for (const p of r.problems) warnings.push(p.message);
     return r.contacts;
   };
@@ -166,10 +165,10 @@ function audit(
 }
 
 /**
- * Writes the new state: the block log first (the records database), then everything else in ONE
- * storage call (`storage.local.set` with every key). When that call is refused (quota, a browser
- * error) the block log is put back as it was, so a refused write changes nothing; if even that
- * fails, the error says the block log changed and nothing else did.
+ * Writes the new state: the block log and the contacts first (the records database), then
+ * everything else in ONE storage call (`storage.local.set` with every key). When that call is
+ * refused (quota, a browser error) the log and contacts are put back as they were, so a refused
+ * write changes nothing; if even that fails, the error says which changed and nothing else did.
  */
 async function writeAll(
   data: Partial<LocalBackupData>,
@@ -184,13 +183,21 @@ async function writeAll(
       key: accountsItem.key as `local:${string}`,
       value: { schemaVersion: 1, accounts: data.accounts },
     });
+  const now = new Date();
   let logBefore: BlockLog | null = null;
+  let contactsBefore: Contact[] | null = null;
   if (data.blockLog) {
-    logBefore = (await blockLogStore.read(new Date())).value;
+    logBefore = (await blockLogStore.read(now)).value;
     await blockLogStore.write(data.blockLog);
   }
-  // Every bucket is written, the emptied ones too, so a contact removed here is gone everywhere.
-  if (data.contacts) items.push(...contactBucketWrites(splitContacts(data.contacts)));
+  if (data.contacts) {
+    contactsBefore = (await contactStore.read(now)).contacts;
+    try {
+      await contactStore.replace(data.contacts, now);
+    } catch (err) {
+      await putBack(logBefore, contactsBefore, err, 'every contact');
+    }
+  }
   if (data.events)
     items.push({
       key: repeatEventsItem.key as `local:${string}`,
@@ -206,17 +213,43 @@ async function writeAll(
   try {
     await storage.setItems(items);
   } catch (err) {
-    if (!logBefore) throw err;
-    const detail = err instanceof Error ? err.message : String(err);
-    try {
-      await blockLogStore.write(logBefore);
-    } catch {
-      throw new Error(
-        `the block log was changed, but nothing else was saved (${detail}); the audit log does not record the change`,
-      );
-    }
-    throw new Error(`nothing was saved (${detail})`);
+    await putBack(logBefore, contactsBefore, err, 'the rest');
   }
+}
+
+/**
+ * After `failed` refused part of a write (`what`): puts the block log and contacts written before
+ * it back as they were, then throws saying what was and was not saved.
+ */
+async function putBack(
+  log: BlockLog | null,
+  contacts: Contact[] | null,
+  failed: unknown,
+  what: string,
+): Promise<never> {
+  const detail = failed instanceof Error ? failed.message : String(failed);
+  if (!log && !contacts) throw failed;
+  const left: string[] = [];
+  if (contacts) {
+    try {
+      await contactStore.replace(contacts, new Date());
+    } catch {
+      left.push('the contacts');
+    }
+  }
+  if (log) {
+    try {
+      await blockLogStore.write(log);
+    } catch {
+      left.push('the block log');
+    }
+  }
+  if (left.length > 0) {
+    throw new Error(
+      `${left.join(' and ')} changed, but ${what} could not be saved (${detail}); the audit log does not record the change`,
+    );
+  }
+  throw new Error(`nothing was saved (${detail})`);
 }
 
 export interface DataCtx {

@@ -1,14 +1,10 @@
 import type { CommentCapture } from '../overlay/messages';
 import {
-  addContact,
   appendAmendment,
   appendEntry,
-  buildContactIndex,
   buildRepeatData,
   captureEvidence,
-  contactBucket,
   currentView,
-  joinContacts,
   nearThreshold,
   repeatCallerList,
   newContact,
@@ -20,9 +16,9 @@ import {
   type Amendment,
   type BlockLog,
   type Contact,
+  type ContactIndex,
   type RepeatCallerEvent,
   type RepeatCallerEventsStore,
-  type ContactsStore,
   type ForceAccount,
   type Moderator,
   type RepeatSettings,
@@ -32,13 +28,10 @@ import {
 import {
   DEFAULT_ACCOUNTS,
   accountsItem,
-  contactBucketItems,
   draftsItem,
   installedAtItem,
-  migrateLegacyContacts,
   moderatorItem,
   readChecked,
-  readCheckedMany,
   repeatEventsItem,
   type CheckedItem,
   type Draft,
@@ -63,6 +56,7 @@ import type { OverviewSnapshotKeeper } from './snapshot';
 import { summaryOf } from './status';
 import { installationId } from '../storage/installation';
 import { blockLogStore } from '../storage/blockLogDb';
+import { contactStore } from '../storage/contactsDb';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
@@ -116,45 +110,11 @@ async function read<T>(ctx: Ctx, item: CheckedItem<T>): Promise<T> {
   return r.value;
 }
 
-/**
- * Moves contacts from the old single key to the buckets if it is still there (a no-op costing one
- * storage read otherwise). Says whether the buckets now hold every contact.
- */
-async function ensureMigrated(ctx: Ctx): Promise<boolean> {
-  const m = await migrateLegacyContacts(ctx.now);
-  if (m.kind === 'none') return true;
-  // The buckets were rewritten: whatever the cache held of them is stale.
-  ctx.deps.cache?.forgetAllBut(['accounts', 'repeatEvents', 'drafts', 'moderator']);
-  if (m.kind === 'quarantined') ctx.warnings.push(m.problem.message);
-  if (m.kind === 'not-verified') {
-    ctx.warnings.push(m.message);
-    return false;
-  }
-  return true;
-}
-
-/**
- * Every contact bucket: from the cache where it holds them, else read (in one storage call) and
- * checked, each bucket quarantined on its own if it is not valid.
- */
-async function readContactBuckets(ctx: Ctx): Promise<ContactsStore[]> {
-  const cache = ctx.deps.cache;
-  let out = contactBucketItems.map((item) => cache?.get(item));
-  if (out.every((v) => v !== undefined)) return out as ContactsStore[];
-  await ensureMigrated(ctx);
-  out = contactBucketItems.map((item) => cache?.get(item));
-  const missing = out.flatMap((v, i) => (v === undefined ? [i] : []));
-  const reads = await readCheckedMany(
-    missing.map((i) => contactBucketItems[i]!),
-    { quarantine: true, now: ctx.now },
-  );
-  reads.forEach((r, j) => {
-    const i = missing[j]!;
-    out[i] = r.value;
-    if (r.problem) ctx.warnings.push(r.problem.message);
-    else cache?.remember(contactBucketItems[i]!, r.value);
-  });
-  return out as ContactsStore[];
+/** The contact index (the background's copy; see `ContactStore`), with any problem reading it. */
+async function contactIndex(ctx: Ctx): Promise<ContactIndex> {
+  const index = await contactStore.index(ctx.now);
+  for (const p of contactStore.newProblems()) ctx.warnings.push(p.message);
+  return index;
 }
 
 /** The rule's numbers: the window from the moderator's settings, unless the deps fix them. */
@@ -166,14 +126,14 @@ async function repeatSettings(ctx: Ctx): Promise<RepeatSettings> {
 
 async function repeatData(ctx: Ctx) {
   const [contacts, accounts, events, log] = [
-    await readContactBuckets(ctx),
+    await contactIndex(ctx),
     await read(ctx, accountsItem),
     await read(ctx, repeatEventsItem),
     await readLog(ctx),
   ];
   if (ctx.deps.cache) return ctx.deps.cache.repeatData(contacts, accounts, events, log);
   return buildRepeatData({
-    contacts: joinContacts(contacts),
+    contacts,
     accounts: accounts.accounts,
     events: events.events,
     blocks: currentView(log),
@@ -246,29 +206,10 @@ async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
   return summaryOf(userStatus(key, data, ctx.now, await repeatSettings(ctx)));
 }
 
-/**
- * Appends one contact to its user's bucket (the only key written), keeping the background's index
- * current rather than rebuilding it.
- */
+/** Records one contact (one document); false when it was already recorded. */
 async function appendContact(ctx: Ctx, contact: Contact): Promise<boolean> {
-  const stores = await readContactBuckets(ctx);
-  const cache = ctx.deps.cache;
-  const index = cache ? cache.contactIndex(stores) : buildContactIndex(joinContacts(stores));
-  if (addContact(index, contact) !== 'added') return false;
-  const bucket = contactBucket(contact.userKey);
-  const item = contactBucketItems[bucket]!;
-  const next: ContactsStore = {
-    schemaVersion: 1,
-    contacts: [...stores[bucket]!.contacts, contact],
-  };
-  cache?.wroteContacts(item, bucket, next, index);
-  try {
-    await item.item.setValue(next);
-  } catch (err) {
-    cache?.forget(item.name);
-    throw err;
-  }
-  return true;
+  await contactIndex(ctx);
+  return (await contactStore.add(contact, ctx.now)) === 'added';
 }
 
 function overviewRow(s: RepeatStatus): OverviewRow {
@@ -715,12 +656,6 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       // These rewrite several items in one storage call (lib/messages/data.ts), so the cached
       // copies are dropped before (read fresh) and after (whatever the outcome).
       const dataCtx = { ...ctx, moderator: await requireModerator(ctx), newId: ctx.deps.newId };
-      // They rewrite every contact bucket, so the old single key must be gone first (or it would
-      // bring erased or deleted contacts back when next read).
-      if (!(await ensureMigrated(ctx)))
-        throw new RequestError(
-          'The contacts are still being moved to their new storage; nothing was changed. Try again.',
-        );
       // The stored list may name people this erases or deletes (or miss those a restore brings
       // back): it goes first, so no outcome of the write can leave an erased person in it. It is
       // worked out again afterwards (see handleMessage).
@@ -812,12 +747,11 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
     try {
       const reply = await run(ctx, parsed.data);
-      // Contacts and repeat-caller events are kept current by the writes themselves (the block
-      // log by its store); anything else a request wrote (drafts, accounts) is read afresh.
+      // Repeat-caller events are kept current by the writes themselves (the block log and the
+      // contacts by their stores); anything else a request wrote (drafts, accounts) is read afresh.
       const type = parsed.data.type;
       if (!READ_ONLY.has(type)) {
         deps.cache?.forgetAllBut([
-          'contacts',
           'repeatEvents',
           ...(WRITES_ACCOUNTS_OR_MODERATOR.has(type) ? [] : ['accounts', 'moderator']),
         ]);
@@ -847,9 +781,9 @@ export async function handleMessage(message: unknown, deps: HandlerDeps): Promis
 export function seedOnInstall(deps: HandlerDeps): Promise<void> {
   return serialise(async () => {
     const ctx: Ctx = { deps, now: deps.now(), warnings: [] };
-    // An update from a version that kept every contact under one key: move them now rather than
-    // on the first request.
-    await ensureMigrated(ctx);
+    // An update from a version that kept the contacts in storage: move them now rather than on
+    // the first request.
+    await contactIndex(ctx);
     for (const w of ctx.warnings) console.warn(`Moderator Assist: ${w}`);
     const accounts = await read(ctx, accountsItem);
     if (accounts.accounts.length === 0) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Platform } from '../policy/schema';
-import { CONTACT_BUCKETS } from '../records/buckets';
 import { tryUserKey } from '../records/identity';
 import type { ExtractedComment } from '../sites/types';
 import { adoptStyles, h } from './dom';
@@ -51,16 +50,10 @@ const BatchReplySchema = z.object({
  * (lib/overlay/changes.ts), and the content script calls `refresh()`.
  */
 export const STATUS_STORAGE_KEYS = [
-  // The contacts are spread over buckets `contacts:00` … (lib/records/buckets.ts); the old single
-  // key is watched too, for data not yet moved.
+  // The contacts and the block log are in the records database; the background announces their
+  // changes under these names (`CONTACTS_CHANGE`, `BLOCK_LOG_CHANGE` in lib/storage/records.ts).
   'local:contacts',
-  ...Array.from(
-    { length: CONTACT_BUCKETS },
-    (_, i) => `local:contacts:${String(i).padStart(2, '0')}` as const,
-  ),
   'local:repeatEvents',
-  // The block log is in the records database; the background announces its changes under this
-  // name (`BLOCK_LOG_CHANGE` in lib/storage/records.ts).
   'local:blockLog',
   'local:accounts',
 ] as const;

@@ -1,9 +1,12 @@
 import type { Contact, ContactsStore } from './schemas';
 
+// How earlier versions laid the contacts out in storage.local, before each contact became its own
+// document in the records database (lib/storage/contactsDocs.ts): read to move them there, and
+// written only by tests and benchmarks seeding an older version's data.
+
 /**
- * How many storage keys the contacts are spread over. Recording a contact rewrites one bucket,
- * so at 100,000 contacts a write is about 1,600 contacts rather than all of them; 64 keys is still
- * few enough to read in one storage call.
+ * How many storage keys earlier versions spread the contacts over (so recording one rewrote
+ * about 1,600 contacts at 100,000, rather than all of them).
  *
  * @example
  * CONTACT_BUCKETS; // 64
@@ -11,7 +14,7 @@ import type { Contact, ContactsStore } from './schemas';
 export const CONTACT_BUCKETS = 64;
 
 /**
- * The bucket a user's contacts live in: FNV-1a of the user key, so one user's whole history is in
+ * The bucket a user's contacts lived in: FNV-1a of the user key, so one user's whole history is in
  * one bucket (erasing or exporting a person touches few keys) and the choice never depends on
  * anything that can change, such as links between identities or the clock.
  *
@@ -58,14 +61,12 @@ export function joinContacts(buckets: readonly ContactsStore[]): Contact[] {
 }
 
 /**
- * Migration from the single `contacts` key (every contact in one array) to buckets: the buckets
- * to write, given the old array and whatever the buckets already hold. Idempotent: running it
- * again, or after a migration that wrote the buckets but stopped before removing the old key,
- * gives the same buckets, since a contact already in a bucket (by id) is not added twice.
+ * The oldest single `contacts` key (every contact in one array) merged into buckets, given the
+ * old array and whatever the buckets already hold: how a reader takes both older layouts as one.
+ * Idempotent: a contact already in a bucket (by id) is not added twice.
  *
  * @example
- * const buckets = migrateContactsToBuckets(legacy, current);
- * verifyContactsMigration(legacy, buckets); // true
+ * joinContacts(migrateContactsToBuckets(legacy, current)); // every contact, once
  */
 export function migrateContactsToBuckets(
   legacy: ContactsStore,
@@ -87,31 +88,4 @@ export function migrateContactsToBuckets(
     out[contactBucket(c.userKey, buckets)]!.contacts.push(c);
   }
   return out;
-}
-
-/**
- * Whether every contact of the old array is, unchanged, in the bucket its user key names: the
- * check that must pass before the old key may be removed.
- *
- * @example
- * verifyContactsMigration(legacy, await readBackBuckets()); // true, so remove the old key
- */
-export function verifyContactsMigration(
-  legacy: ContactsStore,
-  written: readonly ContactsStore[],
-  buckets: number = CONTACT_BUCKETS,
-): boolean {
-  if (written.length !== buckets) return false;
-  const byId = new Map<string, { contact: Contact; bucket: number }>();
-  written.forEach((b, bucket) => {
-    for (const contact of b.contacts) byId.set(contact.id, { contact, bucket });
-  });
-  return legacy.contacts.every((c) => {
-    const found = byId.get(c.id);
-    return (
-      found !== undefined &&
-      found.bucket === contactBucket(c.userKey, buckets) &&
-      JSON.stringify(found.contact) === JSON.stringify(c)
-    );
-  });
 }

@@ -14,11 +14,7 @@ import {
   RepeatCallerEventsStoreSchema,
   CONTACT_BUCKETS,
   emptyBlockLog,
-  joinContacts,
-  migrateContactsToBuckets,
-  verifyContactsMigration,
   type BlockLog,
-  type Contact,
   type ContactsStore,
   type ForceAccount,
   type ForceAccountsStore,
@@ -203,9 +199,10 @@ function salvageStore<F extends string, R>(field: F, record: z.ZodType<R>) {
 }
 
 /**
- * The contacts, spread over `CONTACT_BUCKETS` keys `local:contacts:00` … `local:contacts:63` by a
- * hash of the user key (`contactBucket`), each its own versioned, zod-checked item: recording a
- * contact rewrites one bucket, and one corrupt bucket is quarantined on its own.
+ * Where earlier versions kept the contacts: `CONTACT_BUCKETS` keys `local:contacts:00`
+ * … `local:contacts:63`, by a hash of the user key (`contactBucket`). The contacts now live in the
+ * records database, one document each (lib/storage/contactsDocs.ts); these are read only to move
+ * an older version's contacts there, and to keep counting them if that move fails.
  */
 export const contactBucketItems: readonly CheckedItem<ContactsStore>[] = Array.from(
   { length: CONTACT_BUCKETS },
@@ -219,9 +216,8 @@ export const contactBucketItems: readonly CheckedItem<ContactsStore>[] = Array.f
 );
 
 /**
- * Where every contact was kept before the buckets (version 0.1 to 0.3): one array under
- * `local:contacts`. Only `migrateLegacyContacts` writes it (by removing it); `readContacts` still
- * reads it, so nothing is missed if a migration has not run yet.
+ * Where every contact was kept before the buckets: one array under
+ * `local:contacts`, read only to move it (see `contactBucketItems`).
  */
 export const legacyContactsItem = checked<ContactsStore>(
   'contacts',
@@ -265,14 +261,17 @@ export const installedAtItem = storage.defineItem<string | null>('local:installe
  */
 export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });
 
-/** Every records item kept in storage.local (the block log is in the records database). */
-export const RECORD_ITEMS = [
-  ...contactBucketItems,
-  repeatEventsItem,
-  accountsItem,
-  draftsItem,
-  moderatorItem,
-] as const;
+/**
+ * The name under which a change of the contacts is announced to open pages and tabs (see
+ * `BLOCK_LOG_CHANGE`): they live in the records database.
+ */
+export const CONTACTS_CHANGE = bareKey(legacyContactsItem.key);
+
+/**
+ * Every records item kept in storage.local (the block log and the contacts are in the records
+ * database).
+ */
+export const RECORD_ITEMS = [repeatEventsItem, accountsItem, draftsItem, moderatorItem] as const;
 
 /** The storage key a quarantined copy is written under. */
 export function quarantineKey(name: string, at: Date): StorageItemKey {
@@ -388,100 +387,6 @@ async function setAsideRecords<T>(
   return { value: salvaged.value, problem };
 }
 
-/** Every contact, with the buckets they came from and any problem reading them. */
-export interface ContactsRead {
-  buckets: ContactsStore[];
-  contacts: Contact[];
-  problems: DataProblem[];
-}
-
-/**
- * Reads every contact bucket (and, until the migration has run, the old single array, merged in
- * as the migration would). Read-only unless `quarantine` (the background).
- *
- * @example
- * const { contacts, problems } = await readContacts({ quarantine: false, now: new Date() });
- */
-export async function readContacts(options: {
-  quarantine: boolean;
-  now: Date;
-}): Promise<ContactsRead> {
-  const reads = await readCheckedMany(contactBucketItems, options);
-  const problems = reads.flatMap((r) => (r.problem ? [r.problem] : []));
-  let buckets = reads.map((r) => r.value);
-  const legacy = await readChecked(legacyContactsItem, options);
-  if (legacy.problem) problems.push(legacy.problem);
-  if (legacy.value.contacts.length > 0) buckets = migrateContactsToBuckets(legacy.value, buckets);
-  return { buckets, contacts: joinContacts(buckets), problems };
-}
-
-/**
- * The storage writes that replace every contact bucket with `buckets`, for one
- * `storage.setItems` call together with other items (a restore, retention, an erasure).
- *
- * @example
- * await storage.setItems(contactBucketWrites(splitContacts(contacts)));
- */
-export function contactBucketWrites(
-  buckets: readonly ContactsStore[],
-): { key: `local:${string}`; value: ContactsStore }[] {
-  if (buckets.length !== contactBucketItems.length) {
-    throw new RangeError(`expected ${contactBucketItems.length} buckets, got ${buckets.length}`);
-  }
-  return contactBucketItems.map((item, i) => ({
-    key: item.key as `local:${string}`,
-    value: buckets[i]!,
-  }));
-}
-
-/** What `migrateLegacyContacts` did. */
-export type ContactsMigration =
-  | { kind: 'none' }
-  | { kind: 'migrated'; contacts: number }
-  | { kind: 'quarantined'; problem: DataProblem }
-  | { kind: 'not-verified'; message: string };
-
-/**
- * Moves contacts from the old single key into the buckets (run by the background on install or
- * update, and before its first read of contacts). The buckets are written in one storage call,
- * read back and checked against the old array, and only then is the old key removed; anything
- * short of that leaves the old key in place, and running it again is safe (see
- * `migrateContactsToBuckets`). An old array that fails its schema is quarantined like any other
- * item, and the buckets are left as they were.
- *
- * @example
- * await migrateLegacyContacts(new Date()); // { kind: 'none' } once done
- */
-export async function migrateLegacyContacts(now: Date): Promise<ContactsMigration> {
-  const raw: unknown = await storage.getItem(legacyContactsItem.key);
-  if (raw === null || raw === undefined) return { kind: 'none' };
-  const legacy = await checkRaw(legacyContactsItem, raw, { quarantine: true, now });
-  if (legacy.problem) {
-    // checkRaw reset the item to its (empty) fallback; the old key holds nothing worth keeping.
-    await storage.removeItem(legacyContactsItem.key);
-    return { kind: 'quarantined', problem: legacy.problem };
-  }
-  const opts = { quarantine: true, now };
-  const current = (await readCheckedMany(contactBucketItems, opts)).map((r) => r.value);
-  const next = migrateContactsToBuckets(legacy.value, current);
-  await storage.setItems(contactBucketWrites(next));
-  const back = await readCheckedMany(contactBucketItems, { quarantine: false, now });
-  if (
-    back.some((r) => r.problem) ||
-    !verifyContactsMigration(
-      legacy.value,
-      back.map((r) => r.value),
-    )
-  ) {
-    const message =
-      'The contacts could not be moved to their new storage keys and checked; the old copy is kept and the move will be tried again.';
-    console.error(`Moderator Assist: ${message}`);
-    return { kind: 'not-verified', message };
-  }
-  await storage.removeItem(legacyContactsItem.key);
-  return { kind: 'migrated', contacts: legacy.value.contacts.length };
-}
-
 /** Everything the popup shows, each part schema-checked. */
 export interface RecordsSnapshot {
   blockLog: BlockLog;
@@ -537,6 +442,7 @@ export async function loadPopupSnapshot(now: Date): Promise<PopupSnapshot> {
  */
 export const POPUP_RECORD_KEYS: readonly string[] = [
   ...RECORD_ITEMS.map((i) => bareKey(i.key)),
+  CONTACTS_CHANGE,
   bareKey(problemsItem.key),
 ];
 

@@ -1,12 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recordsDb } from '../../lib/storage/recordsDb';
 import { handleMessage } from '../../lib/messages/handler';
 import { currentBackup, readAuditLog } from '../../lib/messages/data';
 import { backupJson } from '../../lib/records/backup';
 import { appendEntry, emptyBlockLog, verifyChain } from '../../lib/records';
 import { draftsItem, repeatEventsItem } from '../../lib/storage/records';
 import { readSettings } from '../../lib/storage/settings';
-import { capture, clearContacts, seedBasics, storedContacts, testDeps } from './helpers';
+import {
+  capture,
+  clearContacts,
+  seedBasics,
+  storedContacts,
+  testDeps,
+  emptyBrowser,
+} from './helpers';
 import { storeBlockLog, storedBlockLog } from '../blocklog-helpers';
 import { entry, uuid } from '../records/fixtures';
 import { loadSnapshot } from '../../lib/storage/blockLogDb';
@@ -43,7 +51,7 @@ describe('data:import', () => {
     await record(deps, 1);
     await record(deps, 2, 'other');
     const text = backupJson(await currentBackup(new Date('2026-11-21T00:00:00Z')));
-    fakeBrowser.reset();
+    await emptyBrowser();
     await seedBasics();
     const reply = await handleMessage({ type: 'data:import', text }, deps);
     expect(reply).toMatchObject({ ok: true, message: expect.stringMatching(/^Restored 2 new/) });
@@ -79,8 +87,35 @@ describe('data:import', () => {
     });
     vi.restoreAllMocks();
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
-    // The block log, written first, was put back.
+    // The block log and the contacts, written first, were put back.
     expect((await storedBlockLog()).records).toEqual([]);
+    expect(await storedContacts()).toEqual([]);
+  });
+
+  it('should put the contacts back when the records database refuses part of a restore', async () => {
+    const { deps } = testDeps();
+    await record(deps, 1);
+    await record(deps, 2, 'other');
+    const text = backupJson(await currentBackup(new Date()));
+    await clearContacts();
+    await record(deps, 3);
+    const kept = (await storedContacts()).map((c) => c.id);
+    const db = recordsDb();
+    const bulk = db.bulkDocs.bind(db);
+    // The database takes the first document of the restore's write and refuses the second.
+    vi.spyOn(db, 'bulkDocs').mockImplementationOnce((async (docs: { _id: string }[]) => {
+      const [first] = await bulk(docs.slice(0, 1));
+      return [first, { error: true, name: 'quota', message: 'QuotaExceededError' }];
+    }) as unknown as typeof db.bulkDocs);
+    const reply = await handleMessage({ type: 'data:import', text }, deps);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /nothing was saved \(1 of 2 contact changes saved; not saved: contact .*QuotaExceededError/,
+      ),
+    });
+    vi.restoreAllMocks();
+    expect((await storedContacts()).map((c) => c.id)).toEqual(kept);
   });
 
   it('should refuse a hostile file with a message and change nothing', async () => {

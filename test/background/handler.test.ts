@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { emptyDraft } from '../../lib/messages/draft';
+import { recordsDb } from '../../lib/storage/recordsDb';
 import { handleMessage, seedOnInstall } from '../../lib/messages/handler';
 import { currentView, sha256Hex, verifyChain } from '../../lib/records';
 import {
@@ -259,14 +260,12 @@ describe('handleMessage: failures are reported, never dropped', () => {
     expect(await handleMessage('hello', testDeps().deps)).toMatchObject({ ok: false });
   });
 
-  it('should report a write that storage rejects, and keep working afterwards', async () => {
+  it('should report a write that the records database rejects, and keep working afterwards', async () => {
     const { deps } = testDeps();
-    const spy = vi
-      .spyOn(fakeBrowser.storage.local, 'set')
-      .mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const spy = vi.spyOn(recordsDb(), 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
     const failed = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(failed.ok).toBe(false);
-    expect(!failed.ok && failed.error).toMatch(/QUOTA_BYTES/);
+    expect(!failed.ok && failed.error).toMatch(/contact was not saved \(QuotaExceededError\)/);
     spy.mockRestore();
     const next = await handleMessage({ type: 'contact:record', comment: capture() }, deps);
     expect(next).toMatchObject({ ok: true, message: 'Recorded. 1 in 30 days' });

@@ -1,14 +1,11 @@
 import type { CommentCapture } from '../../lib/overlay/messages';
 import type { HandlerDeps } from '../../lib/messages/handler';
-import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULT_ACCOUNTS,
-  accountsItem,
-  contactBucketWrites,
-  moderatorItem,
-  readContacts,
-} from '../../lib/storage/records';
-import { splitContacts, type Contact, type Moderator } from '../../lib/records';
+import { DEFAULT_ACCOUNTS, accountsItem, moderatorItem } from '../../lib/storage/records';
+import { loadContacts, replaceContacts } from '../../lib/storage/contactsDb';
+import type { Contact, Moderator } from '../../lib/records';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+// Aliased: the name reads as a React hook to the linter, and this is not one.
+import { useMemoryRecordsDb as openMemoryRecordsDb } from '../../scripts/lib/memory-db';
 
 export const moderator: Moderator = { name: 'A. Moderator', staffNumber: '12345', team: 'DMT' };
 
@@ -48,14 +45,22 @@ export function capture(over: Partial<CommentCapture> = {}): CommentCapture {
   };
 }
 
-/** Every stored contact, read as the popup and options page read them (all buckets). */
+/** Every stored contact, read as the popup and options page read them. */
 export async function storedContacts(): Promise<Contact[]> {
-  return (await readContacts({ quarantine: false, now: new Date() })).contacts;
+  return (await loadContacts(new Date())).contacts;
 }
 
-/** Empties every contact bucket, as the options page clearing data would. */
-export async function clearContacts(): Promise<void> {
-  await storage.setItems(contactBucketWrites(splitContacts([])));
+let emptied = 0;
+
+/** A browser with nothing stored: storage reset and a new, empty records database. */
+export async function emptyBrowser(): Promise<void> {
+  fakeBrowser.reset();
+  await openMemoryRecordsDb(`emptied-${++emptied}`);
+}
+
+/** Deletes every stored contact, as data cleared from outside the background would be. */
+export function clearContacts(): Promise<void> {
+  return replaceContacts([]);
 }
 
 export { completeDraft } from '../records/fixtures';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { recordsDb } from '../../lib/storage/recordsDb';
 import { RecordsCache } from '../../lib/messages/cache';
 import { currentBackup } from '../../lib/messages/data';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handler';
@@ -11,7 +12,7 @@ import {
   type RepeatOverview,
 } from '../../lib/storage/overview';
 import { settingsItem, DEFAULT_SETTINGS } from '../../lib/storage/settings';
-import { capture, seedBasics, storedContacts, testDeps } from './helpers';
+import { capture, seedBasics, storedContacts, testDeps, emptyBrowser } from './helpers';
 
 // The stored repeat-caller list (local:repeatOverview) is derived data the popup shows while a
 // background that has just started reads the contacts: it must follow every write that changes
@@ -181,14 +182,15 @@ describe('the stored list and data management', () => {
   it('should never hold an erased person: removed before the erasure is written, then worked out again', async () => {
     await twoOnTheList();
     const seenBySet: unknown[] = [];
-    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+    const db = recordsDb();
+    const bulk = db.bulkDocs.bind(db);
+    vi.spyOn(db, 'bulkDocs').mockImplementation((async (docs: { _id: string }[]) => {
       // The write that erases the contacts: whatever happens to it, the old list is already gone.
-      if (Object.keys(items).some((k) => k.startsWith('contacts:'))) {
+      if (docs.some((d) => d._id.startsWith('contact:'))) {
         seenBySet.push((await fakeBrowser.storage.local.get('repeatOverview')).repeatOverview);
       }
-      return set(items);
-    });
+      return bulk(docs);
+    }) as unknown as typeof db.bulkDocs);
     const reply = await handleMessage({ type: 'data:erase-person', userKey: 'x:jbloggs' }, deps);
     expect(reply.ok).toBe(true);
     expect(seenBySet).toEqual([undefined]);
@@ -236,7 +238,7 @@ describe('the stored list and data management', () => {
     await twoOnTheList();
     const text = backupJson(await currentBackup(new Date(clock.t)));
     // Restored into an emptied browser, whose stored list says nobody is on it.
-    fakeBrowser.reset();
+    await emptyBrowser();
     await seedBasics();
     deps = { ...deps, cache: new RecordsCache(), snapshot: new OverviewSnapshotKeeper(60_000) };
     expect(keys(await fresh()).list).toEqual([]);

@@ -21,11 +21,10 @@ describe('overlayChangeOf', () => {
       removals: false,
     });
     for (const key of [
+      // The contacts and block log live in the records database; the background announces them
+      // by these names.
       'contacts',
-      'contacts:00',
-      'contacts:63',
       'repeatEvents',
-      // The block log lives in the records database; the background announces it by this name.
       'blockLog',
       'accounts',
     ]) {
@@ -33,13 +32,13 @@ describe('overlayChangeOf', () => {
     }
     expect(overlayChangeOf(['removals'])).toMatchObject({ removals: true, statuses: false });
     expect(overlayChangeOf(['drafts', 'moderator', 'repeatOverview'])).toBeNull();
-    expect(overlayChangeOf(['drafts', 'settings', 'contacts:12'])).toMatchObject({
+    expect(overlayChangeOf(['drafts', 'settings', 'contacts'])).toMatchObject({
       settings: true,
       statuses: true,
       removals: false,
     });
     // Keys are as storage.onChanged names them, without WXT's "local:" prefix.
-    expect(overlayChangeOf(['contacts:64', 'settings2', 'local:settings'])).toBeNull();
+    expect(overlayChangeOf(['contacts:12', 'settings2', 'local:settings'])).toBeNull();
   });
 });
 
@@ -58,8 +57,8 @@ describe('ChangeRelay', () => {
       { tabs: async (m) => void sent.push(m), pages: async (m) => void pages.push(m) },
       100,
     );
-    relay.changed(['contacts:01']);
-    relay.changed(['contacts:02', 'drafts']);
+    relay.changed(['contacts']);
+    relay.changed(['repeatEvents', 'drafts']);
     relay.changed(['removals']);
     const heard = Date.now();
     expect(sent).toEqual([]);
@@ -71,7 +70,7 @@ describe('ChangeRelay', () => {
     expect(pages).toEqual([
       {
         type: 'storage:changed',
-        keys: ['contacts:01', 'contacts:02', 'drafts', 'removals'],
+        keys: ['contacts', 'repeatEvents', 'drafts', 'removals'],
         // When the last of them was heard.
         at: heard,
       },

@@ -11,9 +11,9 @@ import {
 
 // The background is the one writer of records: every request goes through one promise queue, so
 // contacts recorded at the same moment from several tabs must all land. Four extension pages each
-// fire fifty `contact:record` requests at once, and storage must then hold exactly 200 contacts.
-// Counted from every `contacts*` key (one array or the per-user buckets, whichever layout the
-// build uses) and, independently, through the background's own `status:lookup`.
+// fire fifty `contact:record` requests at once, and the records must then hold exactly 200
+// contacts. Counted from the records database's IndexedDB (and any `contacts*` storage key an
+// older layout left) and, independently, through the background's own `status:lookup`.
 
 const TABS = 4;
 const PER_TAB = 50;
@@ -87,7 +87,7 @@ describe('concurrent writes in the real browser', () => {
     const refused = all.filter((r) => r?.ok !== true);
     expect(refused).toEqual([]);
 
-    // Storage: every contact under any `contacts*` key, whatever the layout, counted by id.
+    // What is stored: every contact document (and any older layout's), counted by id.
     const stored = await storedContacts(pages[0]!);
     const ids = new Set(stored.map((c) => c.id));
     expect(ids.size).toBe(TABS * PER_TAB);

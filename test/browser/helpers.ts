@@ -220,22 +220,55 @@ export function setTestModerator(page: Page): Promise<{ ok: boolean; error?: str
 }
 
 /**
- * Every stored contact under any `contacts*` key, whatever the layout (one array or the per-user
- * buckets), read straight from storage by an extension page.
+ * Every stored contact, read by an extension page straight from where it is kept, not through the
+ * extension's code: the contact documents in the records database's IndexedDB (PouchDB's
+ * `indexeddb` adapter keeps each document as a row of its `docs` store, the current revision's
+ * body under `revs[rev].data`), and any still under a `contacts*` storage key, where earlier
+ * versions kept them, counted by id.
  */
 export function storedContacts(page: Page): Promise<{ id: string; commentKey?: string }[]> {
   return page.evaluate(async () => {
+    type Row = {
+      id: string;
+      rev: string;
+      deleted: number;
+      revs: Record<string, { data: unknown }>;
+    };
+    const rows = await new Promise<Row[]>((resolve, reject) => {
+      const open = indexedDB.open('_pouch_moderator-assist-records');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('docs')) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const all = db.transaction('docs').objectStore('docs').getAll();
+        all.onerror = () => reject(all.error);
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result as Row[]);
+        };
+      };
+    });
+    const found = new Map<string, { id: string; commentKey?: string }>();
+    for (const row of rows) {
+      if (!row.id.startsWith('contact:') || row.deleted) continue;
+      const doc = row.revs[row.rev]?.data as { contact?: { id: string; commentKey?: string } };
+      if (doc?.contact) found.set(doc.contact.id, doc.contact);
+    }
     const everything = await (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(
       null,
     );
-    const found: { id: string; commentKey?: string }[] = [];
     for (const [key, value] of Object.entries(everything)) {
       if (!key.startsWith('contacts') || key.endsWith('$')) continue;
       const list = Array.isArray(value)
         ? value
         : ((value as { contacts?: unknown } | null)?.contacts ?? []);
-      if (Array.isArray(list)) found.push(...(list as { id: string; commentKey?: string }[]));
+      if (!Array.isArray(list)) continue;
+      for (const c of list as { id: string; commentKey?: string }[]) found.set(c.id, c);
     }
-    return found;
+    return [...found.values()];
   });
 }

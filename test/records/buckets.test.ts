@@ -6,7 +6,6 @@ import {
   joinContacts,
   migrateContactsToBuckets,
   splitContacts,
-  verifyContactsMigration,
   type Contact,
   type ContactsStore,
 } from '../../lib/records';
@@ -72,11 +71,13 @@ describe('splitContacts / joinContacts', () => {
 });
 
 describe('migrateContactsToBuckets', () => {
-  it('should move every old contact into its bucket, and verify', () => {
+  it('should move every old contact into its user’s bucket', () => {
     const legacy = { schemaVersion: 1 as const, contacts };
     const buckets = migrateContactsToBuckets(legacy, empty());
     expect(joinContacts(buckets)).toHaveLength(300);
-    expect(verifyContactsMigration(legacy, buckets)).toBe(true);
+    for (const [i, b] of buckets.entries()) {
+      for (const c of b.contacts) expect(contactBucket(c.userKey)).toBe(i);
+    }
   });
 
   it('should be idempotent: again, or after a run that stopped before removing the old key', () => {
@@ -89,30 +90,5 @@ describe('migrateContactsToBuckets', () => {
     const again = migrateContactsToBuckets(legacy, withNew);
     expect(joinContacts(again)).toHaveLength(301);
     expect(again[contactBucket('x:newcomer')]!.contacts).toContainEqual(later);
-  });
-
-  it('should not verify when a contact is missing, changed, or in the wrong bucket', () => {
-    const legacy = { schemaVersion: 1 as const, contacts };
-    const good = migrateContactsToBuckets(legacy, empty());
-    const b = contactBucket(contacts[0]!.userKey);
-    const missing = good.map((s, i) =>
-      i === b ? { ...s, contacts: s.contacts.filter((c) => c.id !== contacts[0]!.id) } : s,
-    );
-    expect(verifyContactsMigration(legacy, missing)).toBe(false);
-    const changed = good.map((s, i) =>
-      i === b
-        ? {
-            ...s,
-            contacts: s.contacts.map((c) => (c.id === contacts[0]!.id ? { ...c, note: 'x' } : c)),
-          }
-        : s,
-    );
-    expect(verifyContactsMigration(legacy, changed)).toBe(false);
-    const other = (b + 1) % CONTACT_BUCKETS;
-    const moved = missing.map((s, i) =>
-      i === other ? { ...s, contacts: [...s.contacts, contacts[0]!] } : s,
-    );
-    expect(verifyContactsMigration(legacy, moved)).toBe(false);
-    expect(verifyContactsMigration(legacy, good.slice(1))).toBe(false);
   });
 });

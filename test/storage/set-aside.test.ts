@@ -7,13 +7,9 @@ import { handleMessage } from '../../lib/messages/handler';
 import { contactBucket, splitContacts } from '../../lib/records';
 import { salvageList } from '../../lib/records/salvage';
 import { ContactSchema } from '../../lib/records/schemas';
-import {
-  contactBucketItems,
-  contactBucketWrites,
-  problemsItem,
-  readContacts,
-  repeatEventsItem,
-} from '../../lib/storage/records';
+import { contactBucketItems, problemsItem, repeatEventsItem } from '../../lib/storage/records';
+import { loadContacts } from '../../lib/storage/contactsDb';
+import { legacyContactWrites } from '../../scripts/lib/legacy-contacts';
 import { seedBasics, testDeps } from '../background/helpers';
 import { contact, daily, uuid } from '../records/fixtures';
 
@@ -25,14 +21,17 @@ beforeEach(async () => {
   await seedBasics();
 });
 
-/** Five contacts of one user stored in their bucket, the third with a mistyped time. */
+/**
+ * Five contacts of one user stored in their bucket as an earlier version kept them, the third
+ * with a mistyped time.
+ */
 async function storeWithOneBad() {
   const good = daily('2026-11-15T10:00:00.000Z', 5);
   const bucket = contactBucket(good[0]!.userKey);
   const stored = splitContacts(good);
   const raw = structuredClone(stored[bucket]!) as { contacts: Record<string, unknown>[] };
   raw.contacts[2]!.at = 'yesterday';
-  await storage.setItems(contactBucketWrites(stored));
+  await storage.setItems(legacyContactWrites(good));
   await storage.setItem(contactBucketItems[bucket]!.key, raw);
   return { good, bucket, raw, badId: good[2]!.id };
 }
@@ -59,7 +58,7 @@ describe('salvageList', () => {
 describe('one bad stored record', () => {
   it('should leave the other contacts of its bucket readable by a read-only reader', async () => {
     const { badId } = await storeWithOneBad();
-    const read = await readContacts({ quarantine: false, now: NOW });
+    const read = await loadContacts(NOW);
     expect(read.contacts).toHaveLength(4);
     expect(read.contacts.some((c) => c.id === badId)).toBe(false);
     expect(read.problems[0]!.message).toMatch(
@@ -79,8 +78,9 @@ describe('one bad stored record', () => {
     const [problem] = await problemsItem.getValue();
     expect(problem!.quarantinedAs).toMatch(/^local:quarantine:contacts:\d\d:/);
     expect(await storage.getItem(problem!.quarantinedAs as `local:${string}`)).toEqual(raw);
-    // The bucket now holds the four good contacts, so the next read has nothing to set aside.
-    const again = await readContacts({ quarantine: false, now: NOW });
+    // The four good contacts moved into the records database, so the next read has nothing to set
+    // aside.
+    const again = await loadContacts(NOW);
     expect(again.problems).toEqual([]);
     expect(again.contacts.map((c) => c.id).sort()).toEqual(
       good
