@@ -13,6 +13,9 @@ import {
   guidanceFor,
   resolvePerson,
   userStatus,
+  buildLinkTable,
+  personKeys,
+  type RepeatData,
   type Amendment,
   type BlockLog,
   type Contact,
@@ -140,6 +143,34 @@ async function repeatData(ctx: Ctx) {
   });
 }
 
+/**
+ * What `keys`' statuses need: all the repeat-caller data once every contact is read, and until
+ * then only the contacts of these keys (and of the keys linked to them), read by key range while
+ * the full read goes on outside the queue. A page's status questions to a service worker that has
+ * just started are then answered in milliseconds, not after every contact is read.
+ */
+async function repeatDataFor(ctx: Ctx, keys: readonly string[]): Promise<RepeatData> {
+  if (contactStore.ready()) return repeatData(ctx);
+  const [accounts, events, log] = [
+    await read(ctx, accountsItem),
+    await read(ctx, repeatEventsItem),
+    await readLog(ctx),
+  ];
+  const links = buildLinkTable(events.events);
+  const wanted = [...new Set(keys.flatMap((k) => personKeys(links, k)))];
+  const contacts = await contactStore.contactsOf(wanted, ctx.now);
+  if (contacts === null) return repeatData(ctx);
+  void contactStore
+    .index(ctx.now)
+    .catch((err: unknown) => console.warn('Moderator Assist: could not read the contacts', err));
+  return buildRepeatData({
+    contacts,
+    accounts: accounts.accounts,
+    events: events.events,
+    blocks: ctx.deps.cache ? ctx.deps.cache.blockViews.of(log) : currentView(log),
+  });
+}
+
 /** The checked block log (the background's copy; see `BlockLogStore`). */
 async function readLog(ctx: Ctx): Promise<BlockLog> {
   const r = await blockLogStore.read(ctx.now);
@@ -202,7 +233,7 @@ function identityOfCapture(c: CommentCapture): UserIdentity {
 }
 
 async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
-  const data = await repeatData(ctx);
+  const data = await repeatDataFor(ctx, [key]);
   return summaryOf(userStatus(key, data, ctx.now, await repeatSettings(ctx)));
 }
 
@@ -569,7 +600,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
     }
     case 'status:batch': {
       const [data, settings, accounts] = [
-        await repeatData(ctx),
+        await repeatDataFor(ctx, req.userKeys),
         await repeatSettings(ctx),
         (await read(ctx, accountsItem)).accounts,
       ];

@@ -4,6 +4,7 @@ import {
   CONTACT_PREFIX,
   byTime,
   contactDocId,
+  contactGroup,
   hasLegacyContacts,
   loadContactDocs,
   migrateLegacyContacts,
@@ -110,6 +111,29 @@ export class ContactStore {
     return copy;
   }
 
+  /** Whether every contact is read and indexed, so `index` answers without reading. */
+  ready(): boolean {
+    return this.copy?.generation === recordsGeneration();
+  }
+
+  /**
+   * The contacts of these user keys only, read from their groups' key ranges: what a background
+   * that has just started answers a page's status questions from while it reads the rest (at
+   * 100,000 contacts that read takes seconds). Null while an older version's contacts are still
+   * in storage: they must be moved first, which reads everything.
+   */
+  async contactsOf(userKeys: readonly string[], now: Date): Promise<Contact[] | null> {
+    if (await hasLegacyContacts()) return null;
+    const db = recordsDb();
+    const want = new Set(userKeys);
+    const groups = [...new Set(userKeys.map(contactGroup))];
+    // Set-aside documents are reported by the full read, not here.
+    const reads = await Promise.all(
+      groups.map((g) => loadContactDocs(db, now, `${CONTACT_PREFIX}${g}:`)),
+    );
+    return reads.flatMap((r) => r.contacts.filter((c) => want.has(c.userKey)));
+  }
+
   /** Every contact (a copy of the list: a caller may keep it), oldest first. */
   async read(now: Date): Promise<ContactsRead> {
     const copy = await this.current(now);
@@ -153,10 +177,10 @@ export class ContactStore {
       );
     }
     if (addContact(index, contact) !== 'added') return 'duplicate';
-    const doc: ContactDoc = { _id: contactDocId(contact.id), type: 'contact', contact };
+    const doc: ContactDoc = { _id: contactDocId(contact), type: 'contact', contact };
     try {
       const r = await recordsDb().put(doc);
-      copy.loaded.revs.set(contact.id, r.rev);
+      copy.loaded.revs.set(contact.id, { docId: doc._id, rev: r.rev });
     } catch (err) {
       // The index already counts it: read everything again next time.
       this.copy = null;
@@ -189,11 +213,11 @@ export class ContactStore {
     }
     const want = new Map(contacts.map((c) => [c.id, c]));
     const docs: (ContactDoc | { _id: string; _rev: string; _deleted: true })[] = [];
-    for (const [id, rev] of copy.loaded.revs) {
-      if (!want.has(id)) docs.push({ _id: contactDocId(id), _rev: rev, _deleted: true });
+    for (const [id, { docId, rev }] of copy.loaded.revs) {
+      if (!want.has(id)) docs.push({ _id: docId, _rev: rev, _deleted: true });
     }
     for (const contact of want.values()) {
-      const _id = contactDocId(contact.id);
+      const _id = contactDocId(contact);
       if (copy.loaded.revs.has(contact.id) || copy.loaded.unreadable.has(_id)) continue;
       docs.push({ _id, type: 'contact', contact });
     }

@@ -1,6 +1,7 @@
 import {
   ContactSchema,
   canonicalJson,
+  contactBucket,
   joinContacts,
   migrateContactsToBuckets,
   type Contact,
@@ -19,10 +20,13 @@ import { storage } from 'wxt/utils/storage';
 
 /**
  * The contacts, one document per contact in the records database (lib/storage/recordsDb.ts):
- * `contact:<contact id>` holding `{ type: 'contact', contact }`. The id names nothing about the
- * person, so a deleted document (retention, erasure) leaves no personal data in its id. Recording
- * a contact writes one small document; the contacts were 64 storage values of ~1,600 contacts
- * each at 100,000 contacts, one of which was rewritten on every recording.
+ * `contact:<group>:<contact id>` holding `{ type: 'contact', contact }`, where the group is three
+ * hex digits of a hash of the user key (`contactGroup`). One person's contacts are then one short
+ * key range, so a background that has just started can answer a page's status questions from
+ * those ranges before it has read every contact. The id names no one: a group holds some 4,000th
+ * of all users, and a deleted document (retention, erasure) leaves only the group and a random
+ * id behind. Recording a contact writes one small document; the contacts were 64 storage values
+ * of ~1,600 contacts each at 100,000 contacts, one of which was rewritten on every recording.
  */
 export interface ContactDoc {
   _id: string;
@@ -33,22 +37,41 @@ export interface ContactDoc {
 
 export const CONTACT_PREFIX = 'contact:';
 
+/** How many groups the contacts' ids are spread over (see `ContactDoc`). */
+const GROUPS = 4096;
+
+/**
+ * The group of a user's contacts: FNV-1a of the user key (as the old storage buckets used), three
+ * hex digits.
+ *
+ * @example
+ * contactGroup('x:jbloggs'); // e.g. '3a1', the same on every run
+ */
+export function contactGroup(userKey: string): string {
+  return contactBucket(userKey, GROUPS).toString(16).padStart(3, '0');
+}
+
 /**
  * The document id of a contact.
  *
  * @example
- * contactDocId('0b6f4a64-1c2d-4e5f-8a9b-0c1d2e3f4a5b'); // 'contact:0b6f4a64-…'
+ * contactDocId(contact); // 'contact:3a1:0b6f4a64-…'
  */
-export function contactDocId(id: string): string {
-  return `${CONTACT_PREFIX}${id}`;
+export function contactDocId(contact: Pick<Contact, 'id' | 'userKey'>): string {
+  return `${CONTACT_PREFIX}${contactGroup(contact.userKey)}:${contact.id}`;
+}
+
+/** The contact id a document id ends with. */
+function idOfDocId(docId: string): string {
+  return docId.slice(docId.lastIndexOf(':') + 1);
 }
 
 /** The contacts as read from the database, and what is needed to write over them. */
 export interface LoadedContacts {
   /** Every readable contact, oldest first (ties by id), so lists and exports read in time order. */
   contacts: Contact[];
-  /** Each readable contact's document revision, by contact id. */
-  revs: Map<string, string>;
+  /** Each readable contact's document id and revision, by contact id. */
+  revs: Map<string, { docId: string; rev: string }>;
   /** Ids of documents that failed their schema: kept as stored, never written over. */
   unreadable: Set<string>;
   problem?: DataProblem;
@@ -64,31 +87,31 @@ export function byTime(a: Contact, b: Contact): number {
  * Reads every contact document. One that fails its schema is set aside on its own (named in the
  * problem, left in the database as it was stored); the rest are in use.
  */
-export async function loadContactDocs(db: RecordsDb, now: Date): Promise<LoadedContacts> {
+export async function loadContactDocs(
+  db: RecordsDb,
+  now: Date,
+  prefix = CONTACT_PREFIX,
+): Promise<LoadedContacts> {
   const rows = (
-    await db.allDocs({
-      include_docs: true,
-      startkey: CONTACT_PREFIX,
-      endkey: `${CONTACT_PREFIX}\ufff0`,
-    })
+    await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })
   ).rows;
   const contacts: Contact[] = [];
-  const revs = new Map<string, string>();
+  const revs = new Map<string, { docId: string; rev: string }>();
   const unreadable = new Set<string>();
   const setAside: SetAside[] = [];
   rows.forEach((row, index) => {
     if (!('doc' in row) || !row.doc) return;
     const doc = row.doc as Partial<ContactDoc>;
     const parsed = ContactSchema.safeParse(doc.contact);
-    if (parsed.success && contactDocId(parsed.data.id) === row.id) {
+    if (parsed.success && contactDocId(parsed.data) === row.id) {
       contacts.push(parsed.data);
-      revs.set(parsed.data.id, row.value.rev);
+      revs.set(parsed.data.id, { docId: row.id, rev: row.value.rev });
       return;
     }
     unreadable.add(row.id);
     setAside.push({
       index,
-      id: row.id.slice(CONTACT_PREFIX.length),
+      id: idOfDocId(row.id),
       problem: parsed.success ? 'stored under another id' : describeIssues(parsed.error),
     });
   });
@@ -114,7 +137,7 @@ const BATCH = 2000;
 export async function writeContactDocs(
   db: RecordsDb,
   docs: (ContactDoc | { _id: string; _rev: string; _deleted: true })[],
-  revs: Map<string, string>,
+  revs: Map<string, { docId: string; rev: string }>,
 ): Promise<void> {
   let saved = 0;
   const refused: string[] = [];
@@ -123,14 +146,14 @@ export async function writeContactDocs(
     const results = await db.bulkDocs(batch);
     results.forEach((r, j) => {
       const doc = batch[j]!;
-      const id = doc._id.slice(CONTACT_PREFIX.length);
+      const id = idOfDocId(doc._id);
       if ('error' in r && r.error) {
         refused.push(`${id}: ${r.message ?? r.name ?? 'refused'}`);
         return;
       }
       saved++;
       if ('_deleted' in doc) revs.delete(id);
-      else revs.set(id, (r as { rev: string }).rev);
+      else revs.set(id, { docId: doc._id, rev: (r as { rev: string }).rev });
     });
   }
   if (refused.length > 0) {
@@ -195,7 +218,7 @@ export async function migrateLegacyContacts(db: RecordsDb, now: Date): Promise<C
     const before = await loadContactDocs(db, now);
     const docs = new Map<string, ContactDoc>();
     for (const contact of old.contacts) {
-      const _id = contactDocId(contact.id);
+      const _id = contactDocId(contact);
       if (before.revs.has(contact.id) || before.unreadable.has(_id)) continue;
       docs.set(_id, { _id, type: 'contact', contact });
     }

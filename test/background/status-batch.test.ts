@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordsCache } from '../../lib/messages/cache';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handler';
-import { accountsItem, contactBucketItems } from '../../lib/storage/records';
+import { accountsItem } from '../../lib/storage/records';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/storage/settings';
+import { contactStore } from '../../lib/storage/contactsDb';
+import { contactGroup } from '../../lib/storage/contactsDocs';
+import { recordsDb } from '../../lib/storage/recordsDb';
 import { capture, clearContacts, seedBasics, storedContacts, testDeps } from './helpers';
 
 beforeEach(async () => {
@@ -135,12 +138,58 @@ describe('the background cache', () => {
     const deps = { ...testDeps().deps, cache };
     await record(deps, 2);
     await new Promise((r) => setTimeout(r, 10));
-    const spy = vi.spyOn(contactBucketItems[0]!.schema, 'safeParse');
+    const spy = vi.spyOn(recordsDb(), 'allDocs');
     await record(deps, 1, 'third');
     await new Promise((r) => setTimeout(r, 10));
     const reply = await batch(deps, ['x:jbloggs', 'x:third']);
-    expect(spy).not.toHaveBeenCalled();
+    const contactReads = spy.mock.calls.filter(([o]) =>
+      String((o as { startkey?: string } | undefined)?.startkey).startsWith('contact:'),
+    );
+    expect(contactReads).toEqual([]);
     expect(reply.ok && Object.keys(reply.batch!.statuses).sort()).toEqual(['x:jbloggs', 'x:third']);
     expect(await storedContacts()).toHaveLength(3);
+  });
+});
+
+describe('status questions to a background that has just started', () => {
+  it('should answer from the asked-about people’s contacts, linked ones included, before reading every contact', async () => {
+    const deps = { ...testDeps().deps, cache: new RecordsCache() };
+    await record(deps, 3, 'jbloggs');
+    await record(deps, 2, 'alt');
+    await record(deps, 4, 'other');
+    const link = await handleMessage(
+      {
+        type: 'repeat:link',
+        requestId: '00000000-0000-4000-8000-00000000abcd',
+        userKey: 'x:jbloggs',
+        otherUserKey: 'x:alt',
+        why: 'Same person, says so in bio.',
+      },
+      deps,
+    );
+    expect(link.ok).toBe(true);
+    const warm = await batch(deps, ['x:jbloggs', 'x:other', 'x:nobody']);
+
+    // A stopped worker: nothing read yet.
+    contactStore.forget();
+    const cold = { ...testDeps().deps, cache: new RecordsCache() };
+    const ranges: string[] = [];
+    const db = recordsDb();
+    const allDocs = db.allDocs.bind(db);
+    vi.spyOn(db, 'allDocs').mockImplementation(((opts: { startkey?: string }) => {
+      if (opts?.startkey?.startsWith('contact:')) ranges.push(opts.startkey);
+      return allDocs(opts as never);
+    }) as typeof db.allDocs);
+    const first = await batch(cold, ['x:jbloggs', 'x:other', 'x:nobody']);
+    expect(first).toEqual(warm);
+    expect(first.ok && first.batch!.statuses['x:jbloggs']).toMatchObject({ countInWindow: 5 });
+    // The reply came from the people's own key ranges; the full read was only begun.
+    const groups = ['x:jbloggs', 'x:alt', 'x:other', 'x:nobody'].map(
+      (k) => `contact:${contactGroup(k)}:`,
+    );
+    expect(ranges.slice(0, 4).sort()).toEqual([...new Set(groups)].sort());
+    await contactStore.index(new Date());
+    expect(contactStore.ready()).toBe(true);
+    expect(await batch(cold, ['x:jbloggs', 'x:other', 'x:nobody'])).toEqual(warm);
   });
 });

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { allComments, type DemoComment } from '../../scripts/demo/comments.mjs';
 import { launchWithExtension, type LaunchedBrowser } from '../../scripts/lib/browser.mjs';
 import { demoUrl, startServer, type DemoRoute, type DemoServer } from '../../scripts/lib/serve.mjs';
@@ -271,4 +272,34 @@ export function storedContacts(page: Page): Promise<{ id: string; commentKey?: s
     }
     return [...found.values()];
   });
+}
+
+/**
+ * Stops the extension's service worker, as Chromium does when it is idle. Its target is closed
+ * over CDP; the worker first gets a mark in its globals, so `workerIsFresh` can tell afterwards
+ * that the next message really woke a new worker rather than the old one.
+ */
+export async function stopWorker(harness: Harness, page: Page): Promise<void> {
+  const worker = harness.context.serviceWorkers()[0];
+  expect(worker, 'the background service worker is running').toBeDefined();
+  await worker!.evaluate(() => {
+    (globalThis as { __beforeStop?: boolean }).__beforeStop = true;
+  });
+  const cdp = await harness.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find(
+    (t) =>
+      t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${harness.extensionId}/`),
+  );
+  expect(target, 'the service worker target').toBeDefined();
+  expect(await cdp.send('Target.closeTarget', { targetId: target!.targetId })).toEqual({
+    success: true,
+  });
+  await cdp.detach();
+}
+
+/** Whether the running service worker started after the last `stopWorker`. */
+export async function workerIsFresh(harness: Harness): Promise<boolean> {
+  const worker = harness.context.serviceWorkers()[0]!;
+  return worker.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop !== true);
 }

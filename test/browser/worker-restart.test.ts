@@ -4,6 +4,8 @@ import {
   sendFrom,
   setTestModerator,
   startHarness,
+  stopWorker,
+  workerIsFresh,
   storedContacts,
   type ExtensionGlobals,
   type Harness,
@@ -24,36 +26,6 @@ function send(message: unknown) {
 /** The ids of every stored contact. */
 async function storedContactIds(): Promise<string[]> {
   return (await storedContacts(popup)).map((c) => c.id);
-}
-
-/**
- * Stops the extension's service worker, as Chromium does when it is idle. Its target is closed
- * over CDP; the worker first gets a mark in its globals, so `workerIsFresh` can tell afterwards
- * that the next message really woke a new worker rather than the old one.
- */
-async function stopWorker(): Promise<void> {
-  const worker = harness.context.serviceWorkers()[0];
-  expect(worker, 'the background service worker is running').toBeDefined();
-  await worker!.evaluate(() => {
-    (globalThis as { __beforeStop?: boolean }).__beforeStop = true;
-  });
-  const cdp = await harness.context.newCDPSession(popup);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  const target = targetInfos.find(
-    (t) =>
-      t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${harness.extensionId}/`),
-  );
-  expect(target, 'the service worker target').toBeDefined();
-  expect(await cdp.send('Target.closeTarget', { targetId: target!.targetId })).toEqual({
-    success: true,
-  });
-  await cdp.detach();
-}
-
-/** Whether the running service worker started after the last `stopWorker`. */
-async function workerIsFresh(): Promise<boolean> {
-  const worker = harness.context.serviceWorkers()[0]!;
-  return worker.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop !== true);
 }
 
 beforeAll(async () => {
@@ -78,9 +50,9 @@ describe('the installation id', () => {
     // No export or report has asked for it yet: only the background's start can have made it.
     const made = await read();
     expect(made).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    await stopWorker();
+    await stopWorker(harness, popup);
     expect(await send({ type: 'block:verify' })).toMatchObject({ ok: true });
-    expect(await workerIsFresh()).toBe(true);
+    expect(await workerIsFresh(harness)).toBe(true);
     expect(await read()).toBe(made);
   });
 });
@@ -104,21 +76,21 @@ describe('a service worker stopped between two writes', () => {
     expect(first).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded\./) });
     expect(await storedContactIds()).toEqual([request.requestId]);
 
-    await stopWorker();
+    await stopWorker(harness, popup);
     // The message wakes a fresh worker, which finds the contact in storage, not in memory.
     const again = await send(request);
     expect(again).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Already recorded \(not counted twice\)\. 1 in /),
     });
-    expect(await workerIsFresh()).toBe(true);
+    expect(await workerIsFresh(harness)).toBe(true);
     expect(await storedContactIds()).toEqual([request.requestId]);
 
     // A different request after another stop is a new contact: nothing was lost either.
-    await stopWorker();
+    await stopWorker(harness, popup);
     const next = await send({ ...request, requestId: crypto.randomUUID() });
     expect(next).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded\. 2 in /) });
-    expect(await workerIsFresh()).toBe(true);
+    expect(await workerIsFresh(harness)).toBe(true);
     expect(await storedContactIds()).toHaveLength(2);
   });
 });
@@ -137,23 +109,23 @@ describe('the block log across a stopped service worker', () => {
       ok: true,
       message: expect.stringMatching(/^Logged in the block log/),
     });
-    await stopWorker();
+    await stopWorker(harness, popup);
     // The fresh worker reads the log from IndexedDB: the same draft is not logged twice.
     expect(await send({ type: 'block:confirm', draft })).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Already logged in the block log/),
     });
-    expect(await workerIsFresh()).toBe(true);
+    expect(await workerIsFresh(harness)).toBe(true);
     expect((await listed()).filter((r) => r.id === id)).toHaveLength(1);
 
     const amend = blockedOnX(id);
     expect(await send(amend)).toMatchObject({ ok: true });
-    await stopWorker();
+    await stopWorker(harness, popup);
     expect(await send(amend)).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^Already added/),
     });
-    expect(await workerIsFresh()).toBe(true);
+    expect(await workerIsFresh(harness)).toBe(true);
     expect((await listed()).find((r) => r.id === id)?.status).toBe('blocked');
     expect(await send({ type: 'block:verify' })).toMatchObject({
       ok: true,

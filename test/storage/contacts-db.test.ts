@@ -59,13 +59,16 @@ describe('moving contacts into the records database', () => {
     );
     expect(await legacyLeft()).toBe(0);
     expect((await contactDocIds()).sort()).toEqual(
-      fixture.value.contacts.map((c) => contactDocId(c.id)).sort(),
+      fixture.value.contacts.map((c) => contactDocId(c)).sort(),
     );
     // Each document holds the contact exactly as it was stored.
     const doc = await recordsDb().get<{ contact: unknown }>(
-      contactDocId(fixture.value.contacts[0]!.id),
+      contactDocId(fixture.value.contacts[0]!),
     );
     expect(doc.contact).toEqual(fixture.value.contacts[0]);
+    // The id names a group of users, not the person.
+    expect(doc._id).toMatch(/^contact:[0-9a-f]{3}:[0-9a-f-]{36}$/);
+    expect(doc._id).not.toMatch(/jbloggs/);
   });
 
   it('should move 100,000 contacts from the 64 buckets, every one read back, then remove them', async () => {
@@ -203,22 +206,20 @@ describe('contacts in the background', () => {
   it('should set a corrupt document aside on its own, report it once, and never write over it', async () => {
     const good = daily('2026-11-15T10:00:00.000Z', 3);
     await new ContactStore().replace(good, NOW);
-    const badId = contactDocId('not-a-uuid');
+    const badId = contactDocId({ id: 'not-a-uuid', userKey: good[0]!.userKey });
     await recordsDb().put({ _id: badId, type: 'contact', contact: { id: 'not-a-uuid' } });
     contactStore.forget();
     const deps = testDeps().deps;
-    const lookup = await handleMessage(
-      { type: 'status:lookup', query: `@${good[0]!.user.handle!}`, platform: 'x' },
-      deps,
-    );
-    expect(lookup).toMatchObject({ ok: true, status: { countInWindow: 3 } });
-    expect(lookup.warnings).toEqual([
+    const first = await handleMessage({ type: 'repeat:overview' }, deps);
+    expect(first).toMatchObject({ ok: true, overview: { counts: { contacts: 3 } } });
+    expect(first.warnings).toEqual([
       expect.stringMatching(/Stored contacts: 1 record is not valid .*id not-a-uuid/),
     ]);
     const next = await handleMessage(
       { type: 'status:lookup', query: `@${good[0]!.user.handle!}`, platform: 'x' },
       deps,
     );
+    expect(next).toMatchObject({ ok: true, status: { countInWindow: 3 } });
     expect(next.warnings).toBeUndefined();
     expect(await problemsItem.getValue()).toHaveLength(1);
     // Erasing everyone else keeps the unreadable document as it was stored.
