@@ -142,28 +142,6 @@ export async function loadChain(db: RecordsDb, installation: string, now: Date):
   return { log, stored, readable, known, ...(problem ? { problem } : {}) };
 }
 
-/**
- * Block-log documents in the database under other installations' ids, counted by installation.
- * Until several chains are read side by side they are not shown, and this installation's id
- * being reset (storage cleared, the database kept) would otherwise hide the whole log silently.
- * Two one-row reads either side of this installation's range when there are none.
- */
-export async function otherChains(
-  db: RecordsDb,
-  installation: string,
-): Promise<Map<string, number>> {
-  const prefix = chainPrefix(installation);
-  const before = await db.allDocs({ startkey: 'chain:', endkey: prefix, limit: 1 });
-  const after = await db.allDocs({ startkey: `${prefix}\ufff0`, endkey: 'chain:\ufff0', limit: 1 });
-  const counts = new Map<string, number>();
-  if (before.rows.length === 0 && after.rows.length === 0) return counts;
-  for (const row of (await db.allDocs({ startkey: 'chain:', endkey: 'chain:\ufff0' })).rows) {
-    const id = row.id.split(':')[1] ?? '';
-    if (id !== installation) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** Adds `problem` to the recorded data problems unless the same one is already there. */
 export async function recordProblem(problem: DataProblem): Promise<void> {
   const previous = DataProblemsSchema.safeParse(await problemsItem.getValue());
