@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { POLICY, type Platform } from '../lib/policy';
 import {
-  auditChain,
+  auditChains,
   currentView,
-  describeVerification,
+  describeChains,
   exportFileName,
   ExportFilterSchema,
   formatLondon,
@@ -15,15 +15,18 @@ import {
   type BlockLog,
   type BlockStatus,
   type BlockView,
-  type ChainAudit,
+  type ChainCheck,
   type ChainedRecord,
   type ChainHead,
   type ExportFilter,
   type Moderator,
+  type OtherChain,
   type UserIdentity,
 } from '../lib/records';
 import { installationId } from '../lib/storage/installation';
 import { loadSnapshot } from '../lib/storage/blockLogDb';
+import { loadOtherChains } from '../lib/storage/otherChains';
+import { recordsDb } from '../lib/storage/recordsDb';
 
 const PLATFORM_NAME: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
 
@@ -110,8 +113,11 @@ function groupByUser(log: BlockLog, filter: ExportFilter): UserGroup[] {
 interface Loaded {
   log: BlockLog;
   moderator: Moderator | null;
-  verify: ChainAudit;
-  /** Each chain's head as the log stands now (one today: this installation's). */
+  /** Other installations' chains held here (restored from their backups), read-only. */
+  others: OtherChain[];
+  /** Every chain's verification, this installation's first. */
+  checks: ChainCheck[];
+  /** Each chain's head as it stands now, this installation's first. */
   heads: ChainHead[];
 }
 
@@ -138,13 +144,16 @@ export function EvidenceReport({
     void (async () => {
       try {
         const snapshot = await loadSnapshot(preparedAt);
-        const [verify, installation] = await Promise.all([
-          auditChain(snapshot.blockLog),
-          installationId(),
-        ]);
-        const heads = [{ installationId: installation, ...verify.head }];
+        const installation = await installationId();
+        const { chains: others } = await loadOtherChains(recordsDb(), installation, preparedAt);
+        const checks = await auditChains(
+          { installationId: installation, log: snapshot.blockLog },
+          others,
+        );
+        const heads = checks.map((c) => ({ installationId: c.installationId, ...c.audit.head }));
         if (live) {
-          setLoaded({ log: snapshot.blockLog, moderator: snapshot.moderator, verify, heads });
+          const { moderator } = snapshot;
+          setLoaded({ log: snapshot.blockLog, moderator, others, checks, heads });
         }
       } catch (err) {
         if (live) setLoadError(err instanceof Error ? err.message : String(err));
@@ -205,7 +214,7 @@ export function EvidenceReport({
         <p role="status">Reading the block log…</p>
       ) : (
         <>
-          <VerificationBox log={loaded.log} verify={loaded.verify} heads={loaded.heads} />
+          <VerificationBox loaded={loaded} />
           <p>
             {groups.reduce((n, g) => n + g.views.length, 0)} entries for {groups.length}{' '}
             {groups.length === 1 ? 'user' : 'users'} in this report. Times are London time; each
@@ -222,23 +231,21 @@ export function EvidenceReport({
   );
 }
 
-function VerificationBox({
-  log,
-  verify,
-  heads,
-}: {
-  log: BlockLog;
-  verify: ChainAudit;
-  heads: readonly ChainHead[];
-}) {
-  // The head is shown on its own below, where it is easy to copy down.
-  const text = describeVerification(log, { ...verify, head: undefined });
-  return verify.ok ? (
+function VerificationBox({ loaded }: { loaded: Loaded }) {
+  const { log, others, checks, heads } = loaded;
+  // The heads are shown on their own below, where they are easy to copy down.
+  const headless = checks.map((c) => ({ ...c, audit: { ...c.audit, head: undefined } }));
+  const text = describeChains(log, others, headless, formatLondon);
+  const whole =
+    others.length === 0
+      ? 'the whole block log was checked'
+      : `every chain was checked, this installation’s and ${others.length} restored from other installations’ backups`;
+  return checks.every((c) => c.audit.ok) ? (
     <section className="verify ok" aria-labelledby="verify-heading">
       <h2 id="verify-heading">Chain verification: passed</h2>
       <p role="status">
         <span aria-hidden="true">✓ </span>
-        {text} (the whole block log was checked, not only the records in this report).
+        {text} ({whole}, not only the records in this report).
       </p>
       <ChainHeads heads={heads} />
     </section>

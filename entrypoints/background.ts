@@ -11,6 +11,7 @@ import { OverviewSnapshotKeeper } from '../lib/messages/snapshot';
 import { installationId } from '../lib/storage/installation';
 import { bareKey } from '../lib/storage/keys';
 import { blockLogStore } from '../lib/storage/blockLogDb';
+import { otherChainsStore } from '../lib/storage/otherChains';
 import { BLOCK_LOG_CHANGE, legacyBlockLogItem } from '../lib/storage/records';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
@@ -60,6 +61,7 @@ export default defineBackground(() => {
   });
   // The block log is in the records database, not storage: its store says when it wrote.
   blockLogStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
+  otherChainsStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
   const legacyLogKey = bareKey(legacyBlockLogItem.key);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
@@ -68,6 +70,7 @@ export default defineBackground(() => {
     // back): read, and move, afresh.
     if (changes[legacyLogKey]?.newValue !== undefined) {
       blockLogStore.forget();
+      otherChainsStore.forget();
       void readLog();
     }
   });

@@ -63,6 +63,7 @@ import type { OverviewSnapshotKeeper } from './snapshot';
 import { summaryOf } from './status';
 import { installationId } from '../storage/installation';
 import { blockLogStore } from '../storage/blockLogDb';
+import { otherChainsStore } from '../storage/otherChains';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
@@ -696,6 +697,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
           ...(ctx.deps.cache ? { views: ctx.deps.cache.blockViews } : {}),
           moderator: () => requireModerator(ctx),
           installationId,
+          others: async () => (await otherChainsStore.read(ctx.now)).chains,
         },
         req,
       );

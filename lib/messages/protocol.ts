@@ -198,8 +198,11 @@ export type Reply =
       person?: PersonDetail;
       /** `block:list`: the block log's list (one row per entry, oldest first). */
       index?: BlockIndex;
-      /** `block:entry`: the entry as it reads now and its links in the chain. */
-      entry?: { view: BlockView; links: ChainedRecord[] };
+      /**
+       * `block:entry`: the entry as it reads now and its links in the chain; `imported` says where
+       * an entry of another installation's chain came from.
+       */
+      entry?: { view: BlockView; links: ChainedRecord[]; imported?: string };
       /** `block:verify`: whether the chain verified, in words naming the first bad record. */
       verification?: { ok: boolean; text: string };
       /** `block:export`: the file's text. */

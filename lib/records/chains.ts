@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allLinks, auditChain, type ChainAudit } from './chain';
+import { allLinks, auditChain, type ChainAudit, type VerifyResult } from './chain';
 import { describeVerification } from './search';
 import {
   BlockLogSchema,
@@ -95,7 +95,7 @@ export function provenanceById(chain: OtherChain): Map<string, ImportProvenance>
 export function describeChains(
   own: BlockLog,
   others: readonly OtherChain[],
-  checks: readonly ChainCheck[],
+  checks: readonly { installationId: string; audit: VerifyResult }[],
   at: (iso: string) => string,
 ): string {
   const [mine, ...rest] = checks;

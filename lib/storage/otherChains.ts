@@ -112,6 +112,13 @@ export class OtherChainsStore {
     generation: number;
     read: Promise<{ chains: OtherChain[]; problems: DataProblem[] }>;
   } | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `listener` after every restore that added to the chains; returns the function that stops it. */
+  onWrite(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   read(now: Date): Promise<{ chains: OtherChain[]; problems: DataProblem[] }> {
     const generation = recordsGeneration();
@@ -160,6 +167,7 @@ export class OtherChainsStore {
       }
     } finally {
       this.copy = null;
+      if (imports.length > 0) for (const listener of this.listeners) listener();
     }
   }
 
