@@ -58,6 +58,7 @@ export function BackupSection({
 }: Omit<DataSectionProps, 'settings' | 'update'>) {
   const fileId = useId();
   const [text, setText] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
   const [plan, setPlan] = useState<LocalImportPlan | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -85,13 +86,14 @@ export function BackupSection({
       return;
     }
     setText(read);
+    setFileName(file.name);
     setPlan(r.plan);
   };
 
   const restore = async () => {
     if (text === null) return;
     setBusy(true);
-    const reply = await transport({ type: 'data:import', text });
+    const reply = await transport({ type: 'data:import', text, fileName });
     setBusy(false);
     if (reply.ok) {
       setPlan(null);

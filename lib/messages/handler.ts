@@ -732,7 +732,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       try {
         const r =
           req.type === 'data:import'
-            ? await importBackup(dataCtx, req.text)
+            ? await importBackup(dataCtx, req.text, req.fileName)
             : req.type === 'data:erase-person'
               ? await eraseOne(dataCtx, req.userKey)
               : await deleteExpired(dataCtx, req);

@@ -102,7 +102,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('moderator:set'), moderator: ModeratorSchema }),
   /** Restore a backup file (the text as read); validated, merged and written all or nothing. */
-  z.object({ type: z.literal('data:import'), text: z.string().max(BACKUP_MAX_BYTES) }),
+  z.object({
+    type: z.literal('data:import'),
+    text: z.string().max(BACKUP_MAX_BYTES),
+    /** The backup file's name, kept with other installations' records it brings in. */
+    fileName: z.string().max(255).optional(),
+  }),
   /** Delete these records if they are still past retention; logged in the audit log. */
   z.object({
     type: z.literal('data:retention-delete'),

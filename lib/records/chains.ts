@@ -11,21 +11,18 @@ import {
 /**
  * Another installation's hash chain held here, read-only: never appended to, re-hashed or
  * re-chained. `imports` is empty for a chain no restore brought in (the database held it already,
- * e.g. under this browser's earlier installation id).
+ * e.g. under this browser's earlier installation id). A backup carries the chains its
+ * installation holds in this shape too (`BackupData.otherChains`).
+ *
+ * @example
+ * OtherChainSchema.parse({ installationId: '5c0c1c52-8d55-4d5e-b1c3-8a9f0d1e2f30', log: { schemaVersion: 1, records: [] }, imports: [] });
  */
-export interface OtherChain {
-  installationId: string;
-  log: BlockLog;
-  imports: ImportProvenance[];
-}
-
-/** Another installation's chain as a backup carries it, with how it came to be held there. */
-export const BackupChainSchema = z.object({
+export const OtherChainSchema = z.object({
   installationId: z.uuid(),
-  blockLog: BlockLogSchema,
+  log: BlockLogSchema,
   imports: z.array(ImportProvenanceSchema),
 });
-export type BackupChain = z.infer<typeof BackupChainSchema>;
+export type OtherChain = z.infer<typeof OtherChainSchema>;
 
 /** One chain's verification, named by the installation that keeps it. */
 export interface ChainCheck {

@@ -98,6 +98,8 @@ export interface ChainImport {
   /** Only the links (and tombstones) not yet held here, exactly as in the backup. */
   add: BlockLog;
   provenance: ImportProvenance;
+  /** How the backup's own installation came to hold the chain, kept as they were. */
+  carried: ImportProvenance[];
 }
 
 /**
@@ -110,6 +112,7 @@ export interface ChainImport {
 export class OtherChainsStore {
   private copy: {
     generation: number;
+    installation: string;
     read: Promise<{ chains: OtherChain[]; problems: DataProblem[] }>;
   } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -120,15 +123,16 @@ export class OtherChainsStore {
     return () => this.listeners.delete(listener);
   }
 
-  read(now: Date): Promise<{ chains: OtherChain[]; problems: DataProblem[] }> {
+  async read(now: Date): Promise<{ chains: OtherChain[]; problems: DataProblem[] }> {
     const generation = recordsGeneration();
-    if (this.copy?.generation !== generation) {
+    const installation = await installationId();
+    if (this.copy?.generation !== generation || this.copy.installation !== installation) {
       const read = (async () => {
-        const r = await loadOtherChains(recordsDb(), await installationId(), now);
+        const r = await loadOtherChains(recordsDb(), installation, now);
         for (const p of r.problems) await recordProblem(p);
         return r;
       })();
-      this.copy = { generation, read };
+      this.copy = { generation, installation, read };
       read.catch(() => {
         if (this.copy?.read === read) this.copy = null;
       });
@@ -155,8 +159,17 @@ export class OtherChainsStore {
             new Map(),
             tags,
           );
-          const _id = importDocId(imp.installationId, imp.provenance.at);
-          await db.put({ _id, type: 'chain-import', import: imp.provenance });
+          const provenance = [...imp.carried, imp.provenance].map((p) => ({
+            _id: importDocId(imp.installationId, p.at),
+            type: 'chain-import',
+            import: p,
+          }));
+          const refused = (await db.bulkDocs(provenance)).filter((r) => 'error' in r && r.error);
+          if (refused.length > 0) {
+            throw new Error(
+              `the records were saved, but not the record of where they came from (${refused.map((r) => ('message' in r ? r.message : '') || 'refused').join('; ')})`,
+            );
+          }
         } catch (err) {
           const detail = err instanceof Error ? err.message : String(err);
           const before =
