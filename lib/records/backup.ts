@@ -498,7 +498,12 @@ async function mergeBlockLogs(
  * here is replaced: a conflicting record keeps this browser's copy (records are never edited in
  * place, so a difference means one copy was altered) and is listed; drafts, which do change, keep
  * whichever was saved later. Records erased here (`erasedIds`, and the block log's tombstones)
- * are not brought back. The merged block log is verified before the plan is returned.
+ * are not brought back. The merged block log is verified before the plan is returned. The file's
+ * block log merges into this installation's chain only when the file names this installation
+ * (`options.installationId`) or no installation at all (backups made before they did); another
+ * installation's chain, and every chain the file holds in `otherChains`, is planned as an import
+ * of its own (`imports`: only the links not held here yet, exactly as in the file), or refused
+ * (`refused`) when it differs from the copy held here.
  *
  * @example
  * const plan = await planImport(local, file, { erasedIds: new Set(), defaults: DEFAULT_SETTINGS });
