@@ -7,8 +7,10 @@ import {
   exportFileName,
   ExportFilterSchema,
   formatLondon,
+  importedText,
   linksOfEntry,
   londonDate,
+  provenanceById,
   selectedEntryIds,
   tryUserKey,
   type Amendment,
@@ -90,22 +92,62 @@ function moderatorText(m: Moderator): string {
   return `${m.name} (staff number ${m.staffNumber}${m.team ? `, ${m.team}` : ''})`;
 }
 
+interface ReportEntry {
+  view: BlockView;
+  links: ChainedRecord[];
+  /** For an entry of another installation's chain: where it came from, in words. */
+  imported?: string;
+}
+
 interface UserGroup {
   key: string;
   user: UserIdentity;
-  views: BlockView[];
+  entries: ReportEntry[];
 }
 
-/** Selected entries grouped by person (the user key as it now reads), oldest first. */
-function groupByUser(log: BlockLog, filter: ExportFilter): UserGroup[] {
-  const ids = selectedEntryIds(log, filter);
+/**
+ * Selected entries of every chain grouped by person (the user key as it now reads), oldest
+ * first; entries of other installations' chains say where they came from.
+ */
+function groupByUser(
+  log: BlockLog,
+  others: readonly OtherChain[],
+  filter: ExportFilter,
+): UserGroup[] {
+  const sources = [
+    { log, from: (_id: string): string | undefined => undefined },
+    ...others.map((o) => {
+      const p = provenanceById(o);
+      return {
+        log: o.log,
+        from: (id: string): string | undefined =>
+          `Another installation’s record (${o.installationId}), ${importedText(p.get(id), formatLondon)}`,
+      };
+    }),
+  ];
   const groups = new Map<string, UserGroup>();
-  for (const view of currentView(log)) {
-    if (!ids.has(view.original.id)) continue;
-    const key = tryUserKey(view.entry.user) ?? `unkeyed:${view.original.id}`;
-    const group = groups.get(key) ?? { key, user: view.entry.user, views: [] };
-    group.views.push(view);
-    groups.set(key, group);
+  for (const source of sources) {
+    const ids = selectedEntryIds(source.log, filter);
+    for (const view of currentView(source.log)) {
+      if (!ids.has(view.original.id)) continue;
+      const key = tryUserKey(view.entry.user) ?? `unkeyed:${view.original.id}`;
+      const group = groups.get(key) ?? { key, user: view.entry.user, entries: [] };
+      const imported = source.from(view.original.id);
+      const links = linksOfEntry(source.log, view.original.id);
+      group.entries.push({ view, links, ...(imported ? { imported } : {}) });
+      groups.set(key, group);
+    }
+  }
+  if (others.length > 0) {
+    for (const g of groups.values()) {
+      g.entries.sort((a, b) =>
+        a.view.original.createdAt < b.view.original.createdAt
+          ? -1
+          : a.view.original.createdAt > b.view.original.createdAt
+            ? 1
+            : 0,
+      );
+    }
   }
   return [...groups.values()];
 }
@@ -172,7 +214,7 @@ export function EvidenceReport({
   }, [title]);
 
   const groups = useMemo(
-    () => (loaded && query.ok ? groupByUser(loaded.log, query.filter) : []),
+    () => (loaded && query.ok ? groupByUser(loaded.log, loaded.others, query.filter) : []),
     [loaded, query],
   );
 
@@ -216,14 +258,14 @@ export function EvidenceReport({
         <>
           <VerificationBox loaded={loaded} />
           <p>
-            {groups.reduce((n, g) => n + g.views.length, 0)} entries for {groups.length}{' '}
+            {groups.reduce((n, g) => n + g.entries.length, 0)} entries for {groups.length}{' '}
             {groups.length === 1 ? 'user' : 'users'} in this report. Times are London time; each
             record shows its SHA-256 hash in the chain, which the JSON export and{' '}
             <code>npm run verify-export</code> check.
           </p>
           {groups.length === 0 ? <p>No block log entries match this report’s filter.</p> : null}
           {groups.map((g, i) => (
-            <UserSection key={g.key} group={g} log={loaded.log} index={i} />
+            <UserSection key={g.key} group={g} index={i} />
           ))}
         </>
       )}
@@ -297,7 +339,7 @@ function ChainHeads({ heads }: { heads: readonly ChainHead[] }) {
   );
 }
 
-function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; index: number }) {
+function UserSection({ group, index }: { group: UserGroup; index: number }) {
   const id = `user-${index}`;
   return (
     <section className="user" aria-labelledby={id}>
@@ -311,13 +353,14 @@ function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; i
             ; profile <span className="break">{group.user.profileUrl}</span>
           </>
         ) : null}
-        . {group.views.length} {group.views.length === 1 ? 'entry' : 'entries'}, oldest first.
+        . {group.entries.length} {group.entries.length === 1 ? 'entry' : 'entries'}, oldest first.
       </p>
-      {group.views.map((v, j) => (
+      {group.entries.map((item, j) => (
         <EntryArticle
-          key={v.original.id}
-          view={v}
-          links={linksOfEntry(log, v.original.id)}
+          key={item.view.original.id}
+          view={item.view}
+          links={item.links}
+          {...(item.imported ? { imported: item.imported } : {})}
           headingId={`${id}-entry-${j}`}
         />
       ))}
@@ -328,10 +371,12 @@ function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; i
 function EntryArticle({
   view,
   links,
+  imported,
   headingId,
 }: {
   view: BlockView;
   links: ChainedRecord[];
+  imported?: string;
   headingId: string;
 }) {
   const e = view.entry;
@@ -348,6 +393,12 @@ function EntryArticle({
         </dd>
         <dt>Logged by</dt>
         <dd>{moderatorText(view.original.moderator)}</dd>
+        {imported ? (
+          <>
+            <dt>Provenance</dt>
+            <dd>{imported}</dd>
+          </>
+        ) : null}
         <dt>Platform and account</dt>
         <dd>
           {PLATFORM_NAME[e.platform]}, {e.account.label}

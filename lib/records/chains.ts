@@ -102,8 +102,9 @@ export function describeChains(
   for (const [i, c] of rest.entries()) {
     const chain = others[i]!;
     const latest = chain.imports.at(-1);
+    const n = allLinks(chain.log).length;
     parts.push(
-      `Installation ${c.installationId}’s chain (${allLinks(chain.log).length} links, ${importedText(latest, at)}): ${describeVerification(chain.log, c.audit)}`,
+      `Installation ${c.installationId}’s chain (${n} link${n === 1 ? '' : 's'}, ${importedText(latest, at)}): ${describeVerification(chain.log, c.audit)}`,
     );
   }
   return parts.join(' ');
