@@ -90,7 +90,7 @@ export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): P
     case 'block:export': {
       const text =
         req.format === 'csv'
-          ? blockLogCsv(log, req.filter)
+          ? blockLogCsv(log, req.filter, undefined, others)
           : exportJson(
               exportBlockLog(
                 log,

@@ -29,7 +29,7 @@ import {
   type RepeatCallerEvent,
 } from './schemas';
 import { formatLondon, londonDate, londonDayEnd, londonDayStart } from './time';
-import type { OtherChain } from './chains';
+import { importedText, provenanceById, type OtherChain } from './chains';
 
 /**
  * UTF-8 byte order mark: without it Excel opens UTF-8 CSV as Windows-1252 and mangles names.
@@ -612,9 +612,10 @@ const BLOCK_HEADERS = [
   'Corrections',
   'Evidence SHA-256',
   'Hash',
+  'Imported from',
 ] as const;
 
-function blockRow(v: BlockView): string[] {
+function blockRow(v: BlockView, imported = ''): string[] {
   const e = v.entry;
   const outcome = v.outcome;
   return [
@@ -647,12 +648,15 @@ function blockRow(v: BlockView): string[] {
     v.corrections.map((c) => `${c.at} ${c.by.name} (${c.fields.join(', ')}): ${c.why}`).join(' | '),
     e.evidence.map((ev) => ev.sha256).join('; '),
     v.hash,
+    imported,
   ];
 }
 
 /**
- * The block log as CSV, one row per selected entry as it currently reads (amendments applied).
- * The JSON export is the evidential copy; the CSV is for reading and sorting.
+ * The block log as CSV, one row per selected entry as it currently reads (amendments applied),
+ * then the selected entries of other installations' chains held here (`Imported from` says
+ * whose and which restore). The JSON export is the evidential copy; the CSV is for reading and
+ * sorting.
  *
  * @example
  * const csv = blockLogCsv(log, { user: 'x:jbloggs', from: '2026-01-01' });
@@ -661,11 +665,22 @@ export function blockLogCsv(
   log: BlockLog,
   filter: ExportFilter,
   links: LinkTable = NO_LINKS,
+  others: readonly OtherChain[] = [],
 ): string {
   const ids = selectedEntryIds(log, filter, links);
   const rows = currentView(log)
     .filter((v) => ids.has(v.original.id))
-    .map(blockRow);
+    .map((v) => blockRow(v));
+  // Other installations' entries follow, each saying which installation and which restore.
+  for (const chain of others) {
+    const picked = selectedEntryIds(chain.log, filter, links);
+    const from = provenanceById(chain);
+    for (const v of currentView(chain.log)) {
+      if (!picked.has(v.original.id)) continue;
+      const how = importedText(from.get(v.original.id), formatLondon);
+      rows.push(blockRow(v, `installation ${chain.installationId}, ${how}`));
+    }
+  }
   return toCsv(BLOCK_HEADERS, rows);
 }
 

@@ -4,11 +4,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   appendAmendment,
   appendEntry,
   auditChains,
+  blockLogCsv,
   chainEnd,
   describeChains,
   emptyBlockLog,
@@ -164,6 +166,25 @@ describe('exports with two chains', () => {
     expect(earlier.ok).toBe(true);
     expect(earlier.chains?.[1]?.audit.givenHeadSeq).toBe(1);
     expect(earlier.chains?.[0]?.audit.givenHeadSeq).toBeUndefined();
+  });
+
+  it('should list the other chain’s entries in the CSV, each saying whose and from which restore', async () => {
+    const own = await chainOf(100);
+    const other = await chainOf(200);
+    const csv = blockLogCsv(own, {}, undefined, [
+      { installationId: OTHER, log: other, imports: [provenance(other)] },
+    ]);
+    const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
+    const col = rows[0]!.indexOf('Imported from');
+    expect(rows.slice(1).map((r) => [r[0], r[col]])).toEqual([
+      [uuid(100), ''],
+      [uuid(101), ''],
+      [uuid(102), ''],
+      ...[200, 201, 202].map((n) => [
+        uuid(n),
+        `installation ${OTHER}, imported from backup moderator-assist-backup_2026-11-20T0900Z.json, by A. Moderator (${moderator.staffNumber}), 21 Nov 2026, 09:00`,
+      ]),
+    ]);
   });
 
   it('should fail a file whose other chain has no head of its own', async () => {
