@@ -15,7 +15,8 @@ import type { RecordsDb } from './recordsDb';
  * holding the `ChainedRecord` exactly as it was hashed (`{ type: 'block-link', link }`); an
  * erased link's document is replaced by its tombstone (`{ type: 'block-erased', tombstone }`) in
  * the same place. Ids follow the chain, so the documents sort in chain order and several
- * installations' chains can later sit side by side in one team database without conflicts.
+ * installations' chains sit side by side without conflicts (other installations' chains, restored
+ * from their backups, are read by lib/storage/otherChains.ts; a team database will hold many).
  *
  * Logging a block writes one document, not the whole log (the log was one 15 MB storage value at
  * 10,000 entries, rewritten on every change).
