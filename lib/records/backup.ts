@@ -506,13 +506,13 @@ async function mergeBlockLogs(
  * (`refused`) when it differs from the copy held here.
  *
  * @example
- * const plan = await planImport(local, file, { erasedIds: new Set(), defaults: DEFAULT_SETTINGS });
+ * const plan = await planImport(local, file, { erasedIds: new Set(), defaults: DEFAULT_SETTINGS, installationId });
  * plan.counts.contacts; // { new: 3, duplicate: 10, conflict: 0, erased: 0 }
  */
 export async function planImport<S extends MergeableSettings, D extends DraftLike>(
   local: BackupData<S, D>,
   file: BackupFile<S, D>,
-  options: { erasedIds: ReadonlySet<string>; defaults: S; installationId?: string },
+  options: { erasedIds: ReadonlySet<string>; defaults: S; installationId: string },
 ): Promise<ImportPlan<S, D>> {
   const counts = Object.fromEntries(IMPORT_TYPES.map((t) => [t, zero()])) as Record<
     ImportType,

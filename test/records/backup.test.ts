@@ -21,7 +21,7 @@ import {
 import { DraftSchema, type Draft } from '../../lib/storage/records';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../lib/storage/settings';
 import { emptyDraft } from '../../lib/messages/draft';
-import { entry, evidence, mainFacebook, mainX, moderator, uuid } from './fixtures';
+import { entry, evidence, INSTALLATION, mainFacebook, mainX, moderator, uuid } from './fixtures';
 
 const PARTS = { settings: SettingsSchema, draft: DraftSchema };
 type Data = BackupData<Settings, Draft>;
@@ -101,7 +101,11 @@ async function roundTrip(data: Data) {
 }
 
 const plan = (local: Data, file: Awaited<ReturnType<typeof roundTrip>>, erased: string[] = []) =>
-  planImport(local, file, { erasedIds: new Set(erased), defaults: DEFAULT_SETTINGS as Settings });
+  planImport(local, file, {
+    erasedIds: new Set(erased),
+    defaults: DEFAULT_SETTINGS as Settings,
+    installationId: INSTALLATION,
+  });
 
 describe('parseBackup: a file that is not a good backup changes nothing', () => {
   const good = async () =>
