@@ -97,7 +97,13 @@ export interface Loaded {
  * aside one by one (`salvageBlockLog`): the rest of the chain stays in use, and the documents
  * themselves stay stored as they are, for the Digital Media Team to look at.
  */
-export async function loadChain(db: RecordsDb, installation: string, now: Date): Promise<Loaded> {
+export async function loadChain(
+  db: RecordsDb,
+  installation: string,
+  now: Date,
+  /** What the chain is called in a problem's message. */
+  name = 'Stored block log',
+): Promise<Loaded> {
   const prefix = chainPrefix(installation);
   const rows = (
     await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })
@@ -126,8 +132,8 @@ export async function loadChain(db: RecordsDb, installation: string, now: Date):
       key: `${prefix}*`,
       at: now.toISOString(),
       message: salvaged
-        ? `Stored block log: ${describeSetAside(salvaged.setAside)} The records set aside are kept in the records database as they were stored.`
-        : `Stored block log is not valid (${describeIssues(parsed.error)}); its records are kept in the records database as they were stored.`,
+        ? `${name}: ${describeSetAside(salvaged.setAside)} The records set aside are kept in the records database as they were stored.`
+        : `${name} is not valid (${describeIssues(parsed.error)}); its records are kept in the records database as they were stored.`,
     };
   }
   if (log.erased?.length === 0) delete log.erased;

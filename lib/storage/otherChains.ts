@@ -85,7 +85,12 @@ export async function loadOtherChains(
   }
   const chains: OtherChain[] = [];
   for (const id of await otherIds(db, installation)) {
-    const loaded = await loadChain(db, id, now);
+    const loaded = await loadChain(
+      db,
+      id,
+      now,
+      `Installation ${id}’s chain (another installation’s)`,
+    );
     if (loaded.problem) problems.push(loaded.problem);
     chains.push({ installationId: id, log: loaded.log, imports: imports.get(id) ?? [] });
   }

@@ -244,6 +244,39 @@ describe('restoring another installation’s backup', () => {
     expect(await allDocIds()).toEqual(docs);
   });
 
+  it('should set aside an unreadable record of an imported chain on its own and keep the rest', async () => {
+    const { deps } = testDeps();
+    const theirs = await theirChain(800);
+    await handleMessage({ type: 'data:import', text: backupOf(theirs), fileName: FILE }, deps);
+    const db = recordsDb();
+    const doc = await db.get<{ link: BlockLog['records'][number] }>(linkDocId(OTHER, 1));
+    await db.put({
+      ...doc,
+      link: { ...doc.link, record: { ...doc.link.record, createdAt: 'soon' } },
+    });
+    bumpRecordsGeneration();
+    const { chains, problems } = await loadOtherChains(db, await installationId(), new Date());
+    expect(problems).toEqual([
+      expect.objectContaining({
+        key: `chain:${OTHER}:*`,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Installation ${OTHER}’s chain \\(another installation’s\\): 1 record is not valid and was set aside \\(record 1, id ${uuid(801)}`,
+          ),
+        ),
+      }),
+    ]);
+    expect(chains[0]!.log.records.map((r) => r.seq)).toEqual([0, 2, 3]);
+    expect(chains[0]!.log.erased).toMatchObject([{ seq: 1, reason: 'set-aside' }]);
+    // The stored document itself is kept as it was, and Verify names what was set aside.
+    expect(
+      (await db.get<{ link: { record: { createdAt: string } } }>(linkDocId(OTHER, 1))).link.record
+        .createdAt,
+    ).toBe('soon');
+    const r = await handleMessage({ type: 'block:verify' }, deps);
+    expect(r.ok && r.verification?.text).toContain(`set aside`);
+  });
+
   it('should name the first bad record of a tampered imported chain in Verify', async () => {
     const { deps } = testDeps();
     await storeBlockLog(await ownLog());
