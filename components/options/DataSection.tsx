@@ -160,8 +160,16 @@ export function BackupSection({
               ? 'The file’s block log continues this one, so its further records are taken as they are.'
               : plan.blockLog === 'appended'
                 ? 'The file’s block log has records this one lacks; they are added at the end of this chain with their content unchanged (new positions and hashes).'
-                : 'The block log is unchanged.'}
+                : 'This installation’s block log is unchanged.'}
           </p>
+          {plan.imports.map((i) => (
+            <p key={i.installationId}>
+              {i.recordIds.length} block-log {i.recordIds.length === 1 ? 'record' : 'records'} of
+              another installation ({i.installationId}) will be kept on that installation’s own
+              chain, exactly as in the file (never added to this one), and marked as imported from
+              this file.
+            </p>
+          ))}
           {plan.conflicts.length > 0 ? (
             <ul aria-label="Conflicts">
               {plan.conflicts.map((c) => (
