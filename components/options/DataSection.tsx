@@ -86,7 +86,7 @@ export function BackupSection({
       return;
     }
     setText(read);
-    setFileName(file.name);
+    setFileName(file.name.slice(0, 255));
     setPlan(r.plan);
   };
 
