@@ -299,6 +299,7 @@ function LoadedBlockLog({ index }: { index: BlockIndex }) {
           <button type="button" className="link" onClick={() => open(r.id)}>
             <span className="strong">{userText(r.user)}</span> · {PLATFORM_NAME[r.platform]},{' '}
             {r.account.label} · {STATUS_TEXT[r.status]} · {formatLondon(r.createdAt)}
+            {r.imported ? ' · imported from a backup' : ''}
           </button>
         )}
       />
@@ -367,6 +368,7 @@ function EntryDetail({
         {userText(e.user)} on {PLATFORM_NAME[e.platform]}
       </h2>
       <p className="strong">Status: {STATUS_TEXT[view.status]}</p>
+      {detail.imported ? <p>{detail.imported}. It is kept as it was logged there.</p> : null}
       <dl className="summary">
         <dt>Account</dt>
         <dd>{e.account.label}</dd>

@@ -1,29 +1,34 @@
 import { useEffect, useMemo, useState } from 'react';
 import { POLICY, type Platform } from '../lib/policy';
 import {
-  auditChain,
+  auditChains,
   currentView,
-  describeVerification,
+  describeChains,
   exportFileName,
   ExportFilterSchema,
   formatLondon,
+  importedText,
   linksOfEntry,
   londonDate,
+  provenanceById,
   selectedEntryIds,
   tryUserKey,
   type Amendment,
   type BlockLog,
   type BlockStatus,
   type BlockView,
-  type ChainAudit,
+  type ChainCheck,
   type ChainedRecord,
   type ChainHead,
   type ExportFilter,
   type Moderator,
+  type OtherChain,
   type UserIdentity,
 } from '../lib/records';
 import { installationId } from '../lib/storage/installation';
 import { loadSnapshot } from '../lib/storage/blockLogDb';
+import { loadOtherChains } from '../lib/storage/otherChains';
+import { recordsDb } from '../lib/storage/recordsDb';
 
 const PLATFORM_NAME: Record<Platform, string> = { facebook: 'Facebook', x: 'X' };
 
@@ -87,22 +92,62 @@ function moderatorText(m: Moderator): string {
   return `${m.name} (staff number ${m.staffNumber}${m.team ? `, ${m.team}` : ''})`;
 }
 
+interface ReportEntry {
+  view: BlockView;
+  links: ChainedRecord[];
+  /** For an entry of another installation's chain: where it came from, in words. */
+  imported?: string;
+}
+
 interface UserGroup {
   key: string;
   user: UserIdentity;
-  views: BlockView[];
+  entries: ReportEntry[];
 }
 
-/** Selected entries grouped by person (the user key as it now reads), oldest first. */
-function groupByUser(log: BlockLog, filter: ExportFilter): UserGroup[] {
-  const ids = selectedEntryIds(log, filter);
+/**
+ * Selected entries of every chain grouped by person (the user key as it now reads), oldest
+ * first; entries of other installations' chains say where they came from.
+ */
+function groupByUser(
+  log: BlockLog,
+  others: readonly OtherChain[],
+  filter: ExportFilter,
+): UserGroup[] {
+  const sources = [
+    { log, from: (_id: string): string | undefined => undefined },
+    ...others.map((o) => {
+      const p = provenanceById(o);
+      return {
+        log: o.log,
+        from: (id: string): string | undefined =>
+          `Another installation’s record (${o.installationId}), ${importedText(p.get(id), formatLondon)}`,
+      };
+    }),
+  ];
   const groups = new Map<string, UserGroup>();
-  for (const view of currentView(log)) {
-    if (!ids.has(view.original.id)) continue;
-    const key = tryUserKey(view.entry.user) ?? `unkeyed:${view.original.id}`;
-    const group = groups.get(key) ?? { key, user: view.entry.user, views: [] };
-    group.views.push(view);
-    groups.set(key, group);
+  for (const source of sources) {
+    const ids = selectedEntryIds(source.log, filter);
+    for (const view of currentView(source.log)) {
+      if (!ids.has(view.original.id)) continue;
+      const key = tryUserKey(view.entry.user) ?? `unkeyed:${view.original.id}`;
+      const group = groups.get(key) ?? { key, user: view.entry.user, entries: [] };
+      const imported = source.from(view.original.id);
+      const links = linksOfEntry(source.log, view.original.id);
+      group.entries.push({ view, links, ...(imported ? { imported } : {}) });
+      groups.set(key, group);
+    }
+  }
+  if (others.length > 0) {
+    for (const g of groups.values()) {
+      g.entries.sort((a, b) =>
+        a.view.original.createdAt < b.view.original.createdAt
+          ? -1
+          : a.view.original.createdAt > b.view.original.createdAt
+            ? 1
+            : 0,
+      );
+    }
   }
   return [...groups.values()];
 }
@@ -110,8 +155,11 @@ function groupByUser(log: BlockLog, filter: ExportFilter): UserGroup[] {
 interface Loaded {
   log: BlockLog;
   moderator: Moderator | null;
-  verify: ChainAudit;
-  /** Each chain's head as the log stands now (one today: this installation's). */
+  /** Other installations' chains held here (restored from their backups), read-only. */
+  others: OtherChain[];
+  /** Every chain's verification, this installation's first. */
+  checks: ChainCheck[];
+  /** Each chain's head as it stands now, this installation's first. */
   heads: ChainHead[];
 }
 
@@ -138,13 +186,16 @@ export function EvidenceReport({
     void (async () => {
       try {
         const snapshot = await loadSnapshot(preparedAt);
-        const [verify, installation] = await Promise.all([
-          auditChain(snapshot.blockLog),
-          installationId(),
-        ]);
-        const heads = [{ installationId: installation, ...verify.head }];
+        const installation = await installationId();
+        const { chains: others } = await loadOtherChains(recordsDb(), installation, preparedAt);
+        const checks = await auditChains(
+          { installationId: installation, log: snapshot.blockLog },
+          others,
+        );
+        const heads = checks.map((c) => ({ installationId: c.installationId, ...c.audit.head }));
         if (live) {
-          setLoaded({ log: snapshot.blockLog, moderator: snapshot.moderator, verify, heads });
+          const { moderator } = snapshot;
+          setLoaded({ log: snapshot.blockLog, moderator, others, checks, heads });
         }
       } catch (err) {
         if (live) setLoadError(err instanceof Error ? err.message : String(err));
@@ -163,7 +214,7 @@ export function EvidenceReport({
   }, [title]);
 
   const groups = useMemo(
-    () => (loaded && query.ok ? groupByUser(loaded.log, query.filter) : []),
+    () => (loaded && query.ok ? groupByUser(loaded.log, loaded.others, query.filter) : []),
     [loaded, query],
   );
 
@@ -205,16 +256,16 @@ export function EvidenceReport({
         <p role="status">Reading the block log…</p>
       ) : (
         <>
-          <VerificationBox log={loaded.log} verify={loaded.verify} heads={loaded.heads} />
+          <VerificationBox loaded={loaded} />
           <p>
-            {groups.reduce((n, g) => n + g.views.length, 0)} entries for {groups.length}{' '}
+            {groups.reduce((n, g) => n + g.entries.length, 0)} entries for {groups.length}{' '}
             {groups.length === 1 ? 'user' : 'users'} in this report. Times are London time; each
             record shows its SHA-256 hash in the chain, which the JSON export and{' '}
             <code>npm run verify-export</code> check.
           </p>
           {groups.length === 0 ? <p>No block log entries match this report’s filter.</p> : null}
           {groups.map((g, i) => (
-            <UserSection key={g.key} group={g} log={loaded.log} index={i} />
+            <UserSection key={g.key} group={g} index={i} />
           ))}
         </>
       )}
@@ -222,23 +273,21 @@ export function EvidenceReport({
   );
 }
 
-function VerificationBox({
-  log,
-  verify,
-  heads,
-}: {
-  log: BlockLog;
-  verify: ChainAudit;
-  heads: readonly ChainHead[];
-}) {
-  // The head is shown on its own below, where it is easy to copy down.
-  const text = describeVerification(log, { ...verify, head: undefined });
-  return verify.ok ? (
+function VerificationBox({ loaded }: { loaded: Loaded }) {
+  const { log, others, checks, heads } = loaded;
+  // The heads are shown on their own below, where they are easy to copy down.
+  const headless = checks.map((c) => ({ ...c, audit: { ...c.audit, head: undefined } }));
+  const text = describeChains(log, others, headless, formatLondon);
+  const whole =
+    others.length === 0
+      ? 'the whole block log was checked'
+      : `every chain was checked, this installation’s and ${others.length} restored from other installations’ backups`;
+  return checks.every((c) => c.audit.ok) ? (
     <section className="verify ok" aria-labelledby="verify-heading">
       <h2 id="verify-heading">Chain verification: passed</h2>
       <p role="status">
         <span aria-hidden="true">✓ </span>
-        {text} (the whole block log was checked, not only the records in this report).
+        {text} ({whole}, not only the records in this report).
       </p>
       <ChainHeads heads={heads} />
     </section>
@@ -290,7 +339,7 @@ function ChainHeads({ heads }: { heads: readonly ChainHead[] }) {
   );
 }
 
-function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; index: number }) {
+function UserSection({ group, index }: { group: UserGroup; index: number }) {
   const id = `user-${index}`;
   return (
     <section className="user" aria-labelledby={id}>
@@ -304,13 +353,14 @@ function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; i
             ; profile <span className="break">{group.user.profileUrl}</span>
           </>
         ) : null}
-        . {group.views.length} {group.views.length === 1 ? 'entry' : 'entries'}, oldest first.
+        . {group.entries.length} {group.entries.length === 1 ? 'entry' : 'entries'}, oldest first.
       </p>
-      {group.views.map((v, j) => (
+      {group.entries.map((item, j) => (
         <EntryArticle
-          key={v.original.id}
-          view={v}
-          links={linksOfEntry(log, v.original.id)}
+          key={item.view.original.id}
+          view={item.view}
+          links={item.links}
+          {...(item.imported ? { imported: item.imported } : {})}
           headingId={`${id}-entry-${j}`}
         />
       ))}
@@ -321,10 +371,12 @@ function UserSection({ group, log, index }: { group: UserGroup; log: BlockLog; i
 function EntryArticle({
   view,
   links,
+  imported,
   headingId,
 }: {
   view: BlockView;
   links: ChainedRecord[];
+  imported?: string;
   headingId: string;
 }) {
   const e = view.entry;
@@ -341,6 +393,12 @@ function EntryArticle({
         </dd>
         <dt>Logged by</dt>
         <dd>{moderatorText(view.original.moderator)}</dd>
+        {imported ? (
+          <>
+            <dt>Provenance</dt>
+            <dd>{imported}</dd>
+          </>
+        ) : null}
         <dt>Platform and account</dt>
         <dd>
           {PLATFORM_NAME[e.platform]}, {e.account.label}

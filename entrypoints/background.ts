@@ -19,6 +19,7 @@ import {
   legacyContactsItem,
 } from '../lib/storage/records';
 import { contactStore } from '../lib/storage/contactsDb';
+import { otherChainsStore } from '../lib/storage/otherChains';
 import { parseSettings, settingsItem } from '../lib/storage/settings';
 
 // The one writer of records: every message from the overlay and the popup goes through
@@ -69,6 +70,7 @@ export default defineBackground(() => {
   // when they wrote.
   blockLogStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
   contactStore.onWrite(() => relay.changed([CONTACTS_CHANGE]));
+  otherChainsStore.onWrite(() => relay.changed([BLOCK_LOG_CHANGE]));
   const legacyLogKey = bareKey(legacyBlockLogItem.key);
   const legacyContactKeys = [...contactBucketItems, legacyContactsItem].map((i) => bareKey(i.key));
   browser.storage.onChanged.addListener((changes, area) => {
@@ -78,6 +80,7 @@ export default defineBackground(() => {
     // back): read, and move, afresh.
     if (changes[legacyLogKey]?.newValue !== undefined) {
       blockLogStore.forget();
+      otherChainsStore.forget();
       void readLog();
     }
     if (legacyContactKeys.some((k) => changes[k]?.newValue !== undefined)) contactStore.forget();

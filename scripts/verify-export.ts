@@ -2,11 +2,13 @@
 //   npm run verify-export -- block-log_x-jbloggs_…json
 //   npm run verify-export -- block-log_x-jbloggs_…json --head 3f9c…  (a head hash held from an
 //   earlier report or export: the chain must still contain it)
+// A file holding several installations' chains (`otherChains`) has each checked on its own, each
+// against its own head; --head is looked for in every chain.
 // Exit codes: 0 verifies (warnings, such as times going backwards, are printed but do not fail),
 // 1 a record or a head does not verify (named), 2 not a readable export or a usage error.
 import { readFile } from 'node:fs/promises';
 import { isHeadHash, parseExport, verifyExport, type ExportAudit } from '../lib/records/export';
-import type { BlockLogExport } from '../lib/records/schemas';
+import type { BlockLogExport, ChainHead } from '../lib/records/schemas';
 
 const USAGE = 'usage: npm run verify-export -- FILE.json [--head HASH]';
 
@@ -63,8 +65,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The counts, completeness and heads of a checked block-log export, one fact a line. */
-function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string | undefined) {
+/** The counts, completeness and head of one checked chain of a block-log export, a fact a line. */
+function chainLines(
+  file: BlockLogExport,
+  heads: readonly ChainHead[],
+  result: ExportAudit,
+  head: string | undefined,
+) {
   const { counts } = result;
   const lines = [
     `  verified: ${plural(counts.verified, 'record')}; erased: ${plural(counts.erased, 'link')}; redacted: ${plural(counts.redacted, 'link')} (other records present as hashes only)${counts.setAside > 0 ? `; set aside: ${plural(counts.setAside, 'link')} (unreadable when exported, kept by the exporting installation)` : ''}`,
@@ -73,7 +80,7 @@ function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string |
   if (file.heads === undefined) {
     lines.push('  heads: none in the file (made before exports recorded them)');
   }
-  for (const h of file.heads ?? []) {
+  for (const h of heads) {
     const last = h.count === 0 ? 'none (empty chain)' : String(h.lastSeq);
     lines.push(
       `  head: installation ${h.installationId}, last seq ${last}, head hash ${h.headHash}`,
@@ -87,6 +94,36 @@ function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string |
         : `is the hash of seq ${result.givenHeadSeq}`;
     lines.push(
       `  the head hash you gave ${where}: ${after === 0 ? 'nothing comes after it' : `${plural(after, 'link')} ${after === 1 ? 'comes' : 'come'} after it`}`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * Every chain's lines: one chain's as they always were; with several, each under a line naming
+ * its installation (and, for a chain restored from another installation's backup, where from).
+ */
+function blockLogLines(file: BlockLogExport, result: ExportAudit, head: string | undefined) {
+  const chains = result.chains ?? [{ installationId: '', audit: result }];
+  const heads = file.heads ?? [];
+  if (chains.length === 1) return chainLines(file, heads, chains[0]!.audit, head);
+  const lines: string[] = [];
+  for (const [i, c] of chains.entries()) {
+    const other = file.otherChains?.find((o) => o.installationId === c.installationId);
+    const latest = i === 0 ? undefined : other?.imports.at(-1);
+    const from =
+      i === 0
+        ? 'the exporting installation’s own'
+        : latest
+          ? `imported from backup ${latest.file || '(file name not known)'} by ${latest.by.name} (${latest.by.staffNumber}), ${latest.at}`
+          : 'another installation’s, held by the exporting one';
+    const state = c.audit.ok
+      ? 'verifies'
+      : `FAILED at seq ${c.audit.firstBadSeq}: ${c.audit.reason}`;
+    lines.push(`chain of installation ${c.installationId || '(no head)'} (${from}): ${state}`);
+    const mine = heads.filter((h) => h.installationId === c.installationId);
+    lines.push(
+      ...chainLines(file, mine, c.audit, c.audit.givenHeadSeq === undefined ? undefined : head),
     );
   }
   return lines;
@@ -138,16 +175,24 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = await verifyExport(parsed.file, head === undefined ? {} : { head });
   const lines = blockLogLines(parsed.file, result, head);
   for (const w of result.warnings) console.error(`WARNING: ${w.message}`);
+  const chains = result.chains ?? [];
   if (result.ok) {
-    console.log(`OK: ${result.count} chained records verified in ${file}`);
+    const count =
+      chains.length > 1 ? chains.reduce((n, c) => n + c.audit.head.count, 0) : result.count;
+    const of = chains.length > 1 ? ` (${chains.length} chains, each verified on its own)` : '';
+    console.log(`OK: ${count} chained records verified in ${file}${of}`);
     for (const line of lines) console.log(line);
     return 0;
   }
   const failure = result.failure ?? 'record';
+  const whose =
+    chains.length > 1 && failure !== 'given-head'
+      ? `installation ${result.installationId ?? '(no head)'}’s chain: `
+      : '';
   console.error(
     failure === 'file-head' || failure === 'given-head'
-      ? `FAILED: ${result.reason}`
-      : `FAILED: seq ${result.firstBadSeq}${result.id !== undefined ? ` (id ${result.id})` : ''} does not verify: ${result.reason}`,
+      ? `FAILED: ${whose}${result.reason}`
+      : `FAILED: ${whose}seq ${result.firstBadSeq}${result.id !== undefined ? ` (id ${result.id})` : ''} does not verify: ${result.reason}`,
   );
   for (const line of lines) console.error(line);
   return 1;

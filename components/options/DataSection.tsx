@@ -58,6 +58,7 @@ export function BackupSection({
 }: Omit<DataSectionProps, 'settings' | 'update'>) {
   const fileId = useId();
   const [text, setText] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('');
   const [plan, setPlan] = useState<LocalImportPlan | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -85,13 +86,14 @@ export function BackupSection({
       return;
     }
     setText(read);
+    setFileName(file.name.slice(0, 255));
     setPlan(r.plan);
   };
 
   const restore = async () => {
     if (text === null) return;
     setBusy(true);
-    const reply = await transport({ type: 'data:import', text });
+    const reply = await transport({ type: 'data:import', text, fileName });
     setBusy(false);
     if (reply.ok) {
       setPlan(null);
@@ -158,8 +160,16 @@ export function BackupSection({
               ? 'The file’s block log continues this one, so its further records are taken as they are.'
               : plan.blockLog === 'appended'
                 ? 'The file’s block log has records this one lacks; they are added at the end of this chain with their content unchanged (new positions and hashes).'
-                : 'The block log is unchanged.'}
+                : 'This installation’s block log is unchanged.'}
           </p>
+          {plan.imports.map((i) => (
+            <p key={i.installationId}>
+              {i.recordIds.length} block-log {i.recordIds.length === 1 ? 'record' : 'records'} of
+              another installation ({i.installationId}) will be kept on that installation’s own
+              chain, exactly as in the file (never added to this one), and marked as imported from
+              this file.
+            </p>
+          ))}
           {plan.conflicts.length > 0 ? (
             <ul aria-label="Conflicts">
               {plan.conflicts.map((c) => (

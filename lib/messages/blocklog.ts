@@ -1,15 +1,20 @@
 import {
-  auditChain,
+  auditChains,
   blockIndexOf,
+  describeChains,
+  formatLondon,
+  importedRows,
+  importedText,
+  provenanceById,
   blockLogCsv,
   currentView,
-  describeVerification,
   exportBlockLog,
   exportJson,
   linksOfEntry,
   type BlockLog,
   type BlockViews,
   type Moderator,
+  type OtherChain,
 } from '../records';
 import type { Reply, Request } from './protocol';
 
@@ -29,6 +34,8 @@ export interface BlockLogCtx {
   moderator: () => Promise<Moderator>;
   /** This installation's id (`installationId` in lib/storage/installation.ts), for export heads. */
   installationId: () => Promise<string>;
+  /** Other installations' chains held here, read-only (see lib/storage/otherChains.ts). */
+  others?: () => Promise<OtherChain[]>;
 }
 
 /**
@@ -41,12 +48,26 @@ export interface BlockLogCtx {
  */
 export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): Promise<Reply> {
   const log = await ctx.log();
+  const others = ctx.others ? await ctx.others() : [];
   switch (req.type) {
-    case 'block:list':
-      return { ok: true, index: ctx.views ? ctx.views.indexOf(log) : blockIndexOf(log) };
+    case 'block:list': {
+      if (ctx.views) return { ok: true, index: ctx.views.indexWith(log, others) };
+      const own = blockIndexOf(log);
+      const rows = [...own.rows, ...others.flatMap(importedRows)];
+      rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      return { ok: true, index: others.length === 0 ? own : { schemaVersion: 1, rows } };
+    }
     case 'block:entry': {
       // The entry's own links fold into its view: no need to fold (and copy) every entry.
-      const links = linksOfEntry(log, req.entryId);
+      let links = linksOfEntry(log, req.entryId);
+      let imported: string | undefined;
+      for (const chain of links.length === 0 ? others : []) {
+        links = linksOfEntry(chain.log, req.entryId);
+        if (links.length === 0) continue;
+        const from = importedText(provenanceById(chain).get(req.entryId), formatLondon);
+        imported = `Another installation’s record (${chain.installationId}), ${from}`;
+        break;
+      }
       const [view] = currentView({ ...log, records: links });
       if (!view) {
         return {
@@ -54,16 +75,22 @@ export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): P
           error: 'That entry is no longer in the block log (it may have been erased).',
         };
       }
-      return { ok: true, entry: { view, links } };
+      return { ok: true, entry: { view, links, ...(imported ? { imported } : {}) } };
     }
     case 'block:verify': {
-      const r = await auditChain(log);
-      return { ok: true, verification: { ok: r.ok, text: describeVerification(log, r) } };
+      const checks = await auditChains({ installationId: await ctx.installationId(), log }, others);
+      return {
+        ok: true,
+        verification: {
+          ok: checks.every((c) => c.audit.ok),
+          text: describeChains(log, others, checks, formatLondon),
+        },
+      };
     }
     case 'block:export': {
       const text =
         req.format === 'csv'
-          ? blockLogCsv(log, req.filter)
+          ? blockLogCsv(log, req.filter, undefined, others)
           : exportJson(
               exportBlockLog(
                 log,
@@ -71,6 +98,8 @@ export async function handleBlockLogRead(ctx: BlockLogCtx, req: BlockLogRead): P
                 await ctx.moderator(),
                 ctx.now,
                 await ctx.installationId(),
+                undefined,
+                others,
               ),
             );
       return { ok: true, exported: text };

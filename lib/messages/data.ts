@@ -31,6 +31,9 @@ import {
 } from '../storage/records';
 import { blockLogStore, loadBlockLog } from '../storage/blockLogDb';
 import { contactStore, loadContacts } from '../storage/contactsDb';
+import { installationId } from '../storage/installation';
+import { loadOtherChains, otherChainsStore, type ChainImport } from '../storage/otherChains';
+import { recordsDb } from '../storage/recordsDb';
 import { DEFAULT_SETTINGS, SettingsSchema, readSettings, type Settings } from '../storage/settings';
 
 /** The schemas of the parts of a backup that live in lib/storage. */
@@ -71,7 +74,16 @@ export async function readAll(
     if (r.problem) warnings.push(r.problem.message);
     return r.value;
   };
+  const readOtherChains = async () => {
+    const r = quarantine
+      ? await otherChainsStore.read(now)
+      : await loadOtherChains(recordsDb(), await installationId(), now);
+    for (const p of r.problems) warnings.push(p.message);
+    return r.chains;
+  };
+  const otherChains = await readOtherChains();
   return {
+    ...(otherChains.length > 0 ? { otherChains } : {}),
     settings: await readSettings(),
     moderator: await get(moderatorItem),
     accounts: (await get(accountsItem)).accounts,
@@ -105,7 +117,12 @@ export function erasedIdsOf(log: readonly AuditEntry[]): Set<string> {
  */
 export async function currentBackup(now: Date): Promise<LocalBackupFile> {
   const data = await readAll(now, false);
-  return makeBackup(data, { appVersion: appVersion(), now, by: data.moderator });
+  return makeBackup(data, {
+    appVersion: appVersion(),
+    now,
+    by: data.moderator,
+    installationId: await installationId(),
+  });
 }
 
 /**
@@ -131,6 +148,7 @@ export async function previewImport(
     const plan = await planImport(local, parsed.file, {
       erasedIds: erasedIdsOf(await readAuditLog()),
       defaults: DEFAULT_SETTINGS,
+      installationId: await installationId(),
     });
     return { ok: true, plan, file: parsed.file };
   } catch (err) {
@@ -259,10 +277,16 @@ export interface DataCtx {
   moderator: Moderator;
 }
 
-/** Validates, plans and applies a restore; a failure anywhere changes nothing. */
+/**
+ * Validates, plans and applies a restore. Other installations' records go first, each on its own
+ * chain exactly as in the file (new documents only: nothing held is written over), with a
+ * provenance document naming `fileName`, the moderator and the time; then everything else, with
+ * the audit event listing the imported records' ids. A failure says what was and was not saved.
+ */
 export async function importBackup(
   ctx: DataCtx,
   text: string,
+  fileName = '',
 ): Promise<{ ok: boolean; message: string }> {
   if (text.length > BACKUP_MAX_BYTES) {
     return {
@@ -273,26 +297,71 @@ export async function importBackup(
   const r = await previewImport(text, ctx.now, true, ctx.warnings);
   if (!r.ok) return r;
   const { plan } = r;
+  const notRestored = plan.refused.map((c) => ` ${c.why}`).join('');
   if (plan.changes === 0) {
-    return { ok: true, message: 'Nothing to restore: everything in the file is already here.' };
+    return {
+      ok: true,
+      message: `Nothing to restore: everything in the file is already here.${notRestored}`,
+    };
   }
-  await writeAll(plan.merged, {
-    id: ctx.newId(),
-    at: ctx.now.toISOString(),
-    by: ctx.moderator,
-    action: 'import',
-    counts: {
-      blockLog: plan.counts.blockLog.new,
-      contacts: plan.counts.contacts.new,
-      repeatEvents: plan.counts.repeatEvents.new,
-      drafts: plan.counts.drafts.new,
+  const at = ctx.now.toISOString();
+  const imports: ChainImport[] = plan.imports.map((p) => ({
+    installationId: p.installationId,
+    add: p.add,
+    carried: p.carried,
+    provenance: {
+      installationId: p.installationId,
+      file: fileName.slice(0, 255),
+      by: ctx.moderator,
+      at,
+      firstSeq: p.firstSeq,
+      lastSeq: p.lastSeq,
+      headHash: p.headHash,
+      recordIds: p.recordIds,
     },
-    recordIds: [],
-  });
+  }));
+  const importedIds = plan.imports.flatMap((p) => p.recordIds);
+  if (imports.length > 0) {
+    try {
+      await otherChainsStore.add(imports);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      return {
+        ok: false,
+        message: `Other installations’ records could not all be saved (${detail}); nothing else in the file was restored.`,
+      };
+    }
+  }
+  try {
+    await writeAll(plan.merged, {
+      id: ctx.newId(),
+      at,
+      by: ctx.moderator,
+      action: 'import',
+      counts: {
+        blockLog: plan.counts.blockLog.new,
+        contacts: plan.counts.contacts.new,
+        repeatEvents: plan.counts.repeatEvents.new,
+        drafts: plan.counts.drafts.new,
+      },
+      recordIds: importedIds,
+    });
+  } catch (err) {
+    if (imports.length === 0) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `${importedIds.length} records of other installations were restored on their own chains, with where they came from; nothing else was saved, and the audit log does not record the restore (${detail})`,
+    );
+  }
   const conflicts = plan.conflicts.length;
+  const chains = imports.length;
+  const imported =
+    chains > 0
+      ? `; ${importedIds.length} block-log record${importedIds.length === 1 ? '' : 's'} of ${chains === 1 ? 'another installation' : `${chains} other installations`} kept on ${chains === 1 ? 'its own chain' : 'their own chains'}, marked as imported from this backup`
+      : '';
   return {
     ok: true,
-    message: `Restored ${plan.changes} new item${plan.changes === 1 ? '' : 's'} from the backup${conflicts > 0 ? `; ${conflicts} conflict${conflicts === 1 ? '' : 's'} listed, the copy here kept except where a draft in the file was newer` : ''}.`,
+    message: `Restored ${plan.changes} new item${plan.changes === 1 ? '' : 's'} from the backup${imported}${conflicts > 0 ? `; ${conflicts} conflict${conflicts === 1 ? '' : 's'} listed, the copy here kept except where a draft in the file was newer` : ''}.${notRestored}`,
   };
 }
 

@@ -60,6 +60,7 @@ import { summaryOf } from './status';
 import { installationId } from '../storage/installation';
 import { blockLogStore } from '../storage/blockLogDb';
 import { contactStore } from '../storage/contactsDb';
+import { otherChainsStore } from '../storage/otherChains';
 
 /** What the handler needs from outside, so tests can fix the clock and ids. */
 export interface HandlerDeps {
@@ -668,6 +669,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
           ...(ctx.deps.cache ? { views: ctx.deps.cache.blockViews } : {}),
           moderator: () => requireModerator(ctx),
           installationId,
+          others: async () => (await otherChainsStore.read(ctx.now)).chains,
         },
         req,
       );
@@ -696,7 +698,7 @@ async function run(ctx: Ctx, req: Request): Promise<Reply> {
       try {
         const r =
           req.type === 'data:import'
-            ? await importBackup(dataCtx, req.text)
+            ? await importBackup(dataCtx, req.text, req.fileName)
             : req.type === 'data:erase-person'
               ? await eraseOne(dataCtx, req.userKey)
               : await deleteExpired(dataCtx, req);

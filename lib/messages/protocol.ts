@@ -102,7 +102,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('moderator:set'), moderator: ModeratorSchema }),
   /** Restore a backup file (the text as read); validated, merged and written all or nothing. */
-  z.object({ type: z.literal('data:import'), text: z.string().max(BACKUP_MAX_BYTES) }),
+  z.object({
+    type: z.literal('data:import'),
+    text: z.string().max(BACKUP_MAX_BYTES),
+    /** The backup file's name, kept with other installations' records it brings in. */
+    fileName: z.string().max(255).optional(),
+  }),
   /** Delete these records if they are still past retention; logged in the audit log. */
   z.object({
     type: z.literal('data:retention-delete'),
@@ -198,8 +203,11 @@ export type Reply =
       person?: PersonDetail;
       /** `block:list`: the block log's list (one row per entry, oldest first). */
       index?: BlockIndex;
-      /** `block:entry`: the entry as it reads now and its links in the chain. */
-      entry?: { view: BlockView; links: ChainedRecord[] };
+      /**
+       * `block:entry`: the entry as it reads now and its links in the chain; `imported` says where
+       * an entry of another installation's chain came from.
+       */
+      entry?: { view: BlockView; links: ChainedRecord[]; imported?: string };
       /** `block:verify`: whether the chain verified, in words naming the first bad record. */
       verification?: { ok: boolean; text: string };
       /** `block:export`: the file's text. */

@@ -7,6 +7,8 @@ import {
   sha256Hex,
   verifyChain,
 } from './chain';
+import { planChainImport, type PlannedChainImport } from './chainImport';
+import { OtherChainSchema, type OtherChain } from './chains';
 import { formatPath } from './export';
 import {
   BlockLogSchema,
@@ -59,6 +61,11 @@ export interface BackupData<S, D> {
   contacts: Contact[];
   events: RepeatCallerEvent[];
   drafts: D[];
+  /**
+   * Other installations' chains held here (restored from their backups), each as held. Absent in
+   * backups made before chains were kept side by side.
+   */
+  otherChains?: OtherChain[];
 }
 
 export interface BackupFile<S, D> {
@@ -67,6 +74,11 @@ export interface BackupFile<S, D> {
   appVersion: string;
   exportedAt: string;
   exportedBy: Moderator | null;
+  /**
+   * The installation whose chain `data.blockLog` is. Absent in backups made before it was
+   * written: their block log is taken as this installation's, as it always was.
+   */
+  installationId?: string;
   data: BackupData<S, D>;
 }
 
@@ -89,6 +101,7 @@ export function backupSchema<S, D>(parts: BackupParts<S, D>) {
     appVersion: z.string().min(1).max(40),
     exportedAt: IsoUtcSchema,
     exportedBy: ModeratorSchema.nullable(),
+    installationId: z.uuid().optional(),
     data: z.object({
       settings: parts.settings,
       moderator: ModeratorSchema.nullable(),
@@ -97,6 +110,7 @@ export function backupSchema<S, D>(parts: BackupParts<S, D>) {
       contacts: z.array(ContactSchema),
       events: z.array(RepeatCallerEventSchema),
       drafts: z.array(parts.draft),
+      otherChains: z.array(OtherChainSchema).optional(),
     }),
   });
 }
@@ -109,7 +123,7 @@ export function backupSchema<S, D>(parts: BackupParts<S, D>) {
  */
 export function makeBackup<S, D>(
   data: BackupData<S, D>,
-  meta: { appVersion: string; now: Date; by: Moderator | null },
+  meta: { appVersion: string; now: Date; by: Moderator | null; installationId?: string },
 ): BackupFile<S, D> {
   return {
     format: 'moderator-assist-backup',
@@ -117,6 +131,7 @@ export function makeBackup<S, D>(
     appVersion: meta.appVersion,
     exportedAt: meta.now.toISOString(),
     exportedBy: meta.by,
+    ...(meta.installationId === undefined ? {} : { installationId: meta.installationId }),
     data,
   };
 }
@@ -247,10 +262,20 @@ export async function parseBackup<S, D>(
   const file = parsed.data as BackupFile<S, D>;
   const chain = await verifyChain(file.data.blockLog);
   if (!chain.ok) {
+    const whose = file.installationId ? ` (installation ${file.installationId}’s chain)` : '';
     return {
       ok: false,
-      message: `The block log in the backup does not verify at record ${chain.firstBadSeq}: ${chain.reason}. Nothing was changed.`,
+      message: `The block log in the backup${whose} does not verify at record ${chain.firstBadSeq}: ${chain.reason}. Nothing was restored: not the block log, not any other record in the file.`,
     };
+  }
+  for (const other of file.data.otherChains ?? []) {
+    const r = await verifyChain(other.log);
+    if (!r.ok) {
+      return {
+        ok: false,
+        message: `Installation ${other.installationId}’s chain in the backup (held there from another backup) does not verify at record ${r.firstBadSeq}${r.id ? ` (id ${r.id})` : ''}: ${r.reason}. Nothing was restored: not that chain, not any other record in the file.`,
+      };
+    }
   }
   for (const [i, c] of file.data.contacts.entries()) {
     if (c.evidence && (await sha256Hex(c.evidence.text)) !== c.evidence.sha256) {
@@ -303,6 +328,13 @@ export interface ImportPlan<S, D> {
   conflicts: ImportConflict[];
   blockLog: 'adopted' | 'appended' | 'unchanged';
   merged: BackupData<S, D>;
+  /**
+   * Other installations' records to add, each on its own chain exactly as in the file (never
+   * merged into this installation's chain); `merged.otherChains` is left as it was.
+   */
+  imports: PlannedChainImport[];
+  /** Other installations' chains in the file that were not restored, and why. */
+  refused: { installationId: string; why: string }[];
   changes: number;
 }
 
@@ -466,16 +498,21 @@ async function mergeBlockLogs(
  * here is replaced: a conflicting record keeps this browser's copy (records are never edited in
  * place, so a difference means one copy was altered) and is listed; drafts, which do change, keep
  * whichever was saved later. Records erased here (`erasedIds`, and the block log's tombstones)
- * are not brought back. The merged block log is verified before the plan is returned.
+ * are not brought back. The merged block log is verified before the plan is returned. The file's
+ * block log merges into this installation's chain only when the file names this installation
+ * (`options.installationId`) or no installation at all (backups made before they did); another
+ * installation's chain, and every chain the file holds in `otherChains`, is planned as an import
+ * of its own (`imports`: only the links not held here yet, exactly as in the file), or refused
+ * (`refused`) when it differs from the copy held here.
  *
  * @example
- * const plan = await planImport(local, file, { erasedIds: new Set(), defaults: DEFAULT_SETTINGS });
+ * const plan = await planImport(local, file, { erasedIds: new Set(), defaults: DEFAULT_SETTINGS, installationId });
  * plan.counts.contacts; // { new: 3, duplicate: 10, conflict: 0, erased: 0 }
  */
 export async function planImport<S extends MergeableSettings, D extends DraftLike>(
   local: BackupData<S, D>,
   file: BackupFile<S, D>,
-  options: { erasedIds: ReadonlySet<string>; defaults: S },
+  options: { erasedIds: ReadonlySet<string>; defaults: S; installationId: string },
 ): Promise<ImportPlan<S, D>> {
   const counts = Object.fromEntries(IMPORT_TYPES.map((t) => [t, zero()])) as Record<
     ImportType,
@@ -608,13 +645,52 @@ export async function planImport<S extends MergeableSettings, D extends DraftLik
     }
   }
 
+  // This installation's chain merges as it always did; other installations' chains keep their own
+  // chain and id. A backup without an installation id is taken as this installation's.
+  const mine = options.installationId;
+  const fileChains: OtherChain[] = [...(incoming.otherChains ?? [])];
+  let ownIncoming = incoming.blockLog;
+  if (file.installationId !== undefined && file.installationId !== mine) {
+    fileChains.unshift({
+      installationId: file.installationId,
+      log: incoming.blockLog,
+      imports: [],
+    });
+    ownIncoming = fileChains.find((c) => c.installationId === mine)?.log ?? {
+      schemaVersion: 1,
+      records: [],
+    };
+  }
   const merged = await mergeBlockLogs(
     local.blockLog,
-    incoming.blockLog,
+    ownIncoming,
     counts.blockLog,
     conflicts,
     erasedIds,
   );
+  const imports: PlannedChainImport[] = [];
+  const refused: ImportPlan<S, D>['refused'] = [];
+  for (const chain of fileChains) {
+    if (chain.installationId === mine || allLinks(chain.log).length === 0) continue;
+    const held = (local.otherChains ?? []).find((c) => c.installationId === chain.installationId);
+    const r = planChainImport(held, chain);
+    if (r.kind === 'refused') {
+      counts.blockLog.conflict++;
+      conflicts.push({
+        type: 'blockLog',
+        id: chain.installationId,
+        kept: 'this browser',
+        why: r.why,
+      });
+      refused.push({ installationId: chain.installationId, why: r.why });
+      continue;
+    }
+    counts.blockLog.duplicate += r.duplicate;
+    if (r.kind === 'add') {
+      counts.blockLog.new += r.plan.recordIds.length;
+      imports.push(r.plan);
+    }
+  }
   const check = await verifyChain(merged.log);
   if (!check.ok) {
     throw new Error(
@@ -628,6 +704,8 @@ export async function planImport<S extends MergeableSettings, D extends DraftLik
     counts,
     conflicts,
     blockLog: merged.mode,
+    imports,
+    refused,
     changes,
     merged: {
       settings: settings as unknown as S,
@@ -637,6 +715,7 @@ export async function planImport<S extends MergeableSettings, D extends DraftLik
       contacts,
       events,
       drafts,
+      ...(local.otherChains ? { otherChains: local.otherChains } : {}),
     },
   };
 }

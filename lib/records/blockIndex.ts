@@ -31,6 +31,11 @@ export const BlockRowSchema = z.object({
   }),
   criteria: z.array(CriterionIdSchema),
   status: z.enum(BLOCK_STATUSES),
+  /**
+   * Set on an entry of another installation's chain: where it came from, in words ("imported
+   * from backup <file>, by <moderator>, <time>").
+   */
+  imported: z.string().max(600).optional(),
 });
 export type BlockRow = z.infer<typeof BlockRowSchema>;
 

@@ -19,6 +19,7 @@ import {
   type BlockLog,
   type BlockLogExport,
   type ChainedRecord,
+  type ChainHead,
   type Contact,
   type ContactsExport,
   type ExportFile,
@@ -28,6 +29,7 @@ import {
   type RepeatCallerEvent,
 } from './schemas';
 import { formatLondon, londonDate, londonDayEnd, londonDayStart } from './time';
+import { importedText, provenanceById, type OtherChain } from './chains';
 
 /**
  * UTF-8 byte order mark: without it Excel opens UTF-8 CSV as Windows-1252 and mangles names.
@@ -123,7 +125,8 @@ function redact(link: ChainedRecord): ExportLink {
  * amendments go wherever the entry goes, so the export shows its current state. `heads` names
  * where the chain ends (`installationId`, the last link's seq and hash, the number of links), so
  * a file cut short afterwards no longer matches it; `complete` is false when any link is redacted
- * or erased.
+ * or erased. Other installations' chains held here (`others`) go in `otherChains`, filtered the
+ * same way, each exactly as held and with its own head.
  *
  * @example
  * const file = exportBlockLog(log, { user: 'x:jbloggs' }, moderator, new Date(), await installationId());
@@ -136,16 +139,15 @@ export function exportBlockLog(
   now: Date,
   installationId: string,
   links: LinkTable = NO_LINKS,
+  others: readonly OtherChain[] = [],
 ): BlockLogExport {
-  const ids = selectedEntryIds(log, filter, links);
-  // Erased links go in as marked hash-only links, so the file verifies across them.
-  const chain = allLinks({
-    records: log.records.map((link) => {
-      const entryId = link.kind === 'entry' ? link.record.id : link.record.entryId;
-      return ids.has(entryId) ? link : redact(link);
-    }),
-    ...(log.erased ? { erased: log.erased } : {}),
-  });
+  const chain = exportedLinks(log, filter, links);
+  const otherChains = others.map((o) => ({
+    installationId: o.installationId,
+    chain: exportedLinks(o.log, filter, links),
+    imports: o.imports,
+  }));
+  const all = [chain, ...otherChains.map((o) => o.chain)];
   return {
     format: 'moderator-assist-export',
     schemaVersion: 1,
@@ -153,10 +155,27 @@ export function exportBlockLog(
     exportedAt: now.toISOString(),
     exportedBy,
     filter,
-    complete: chain.every((l) => 'record' in l),
-    heads: [{ installationId, ...chainEnd(chain) }],
+    complete: all.every((c) => c.every((l) => 'record' in l)),
+    heads: [
+      { installationId, ...chainEnd(chain) },
+      ...otherChains.map((o) => ({ installationId: o.installationId, ...chainEnd(o.chain) })),
+    ],
     chain,
+    ...(otherChains.length > 0 ? { otherChains } : {}),
   };
+}
+
+/** One chain's links for an export: the records the filter selects, the rest as hashes. */
+function exportedLinks(log: BlockLog, filter: ExportFilter, links: LinkTable): ExportLink[] {
+  const ids = selectedEntryIds(log, filter, links);
+  // Erased links go in as marked hash-only links, so the file verifies across them.
+  return allLinks({
+    records: log.records.map((link) => {
+      const entryId = link.kind === 'entry' ? link.record.id : link.record.entryId;
+      return ids.has(entryId) ? link : redact(link);
+    }),
+    ...(log.erased ? { erased: log.erased } : {}),
+  });
 }
 
 /**
@@ -312,7 +331,19 @@ export interface VerifyExportOptions {
  * What verifying an export found: for a block-log export a `ChainAudit`, and where the given
  * head (if any) is in the chain (`givenHeadSeq`, -1 for the genesis hash of an empty chain).
  */
-export type ExportAudit = ChainAudit & { givenHeadSeq?: number };
+export type ExportAudit = ChainAudit & {
+  givenHeadSeq?: number;
+  /** The installation whose chain this result is of (absent for a file without heads). */
+  installationId?: string;
+  /** For a block-log export: every chain's own result, the file's own chain first. */
+  chains?: ChainExportAudit[];
+};
+
+/** One chain's result in a block-log export (`installationId` '' for a file without heads). */
+export interface ChainExportAudit {
+  installationId: string;
+  audit: ExportAudit;
+}
 
 function failWith(
   audit: ChainAudit,
@@ -329,14 +360,17 @@ function failWith(
  * the chain, so this catches a file cut short by someone who did not know to; a head hash held
  * from earlier (`VerifyExportOptions.head`) catches the rest.
  */
-function checkFileHead(file: BlockLogExport, audit: ChainAudit): ExportAudit | null {
-  const heads = file.heads ?? [];
+function checkFileHead(one: OneChain, audit: ChainAudit, chains: number): ExportAudit | null {
+  const heads = one.heads;
   if (heads.length !== 1) {
+    const listed = heads.length === 0 ? 'no chain heads' : `${heads.length} chain heads`;
     return failWith(
       audit,
       'file-head',
-      file.chain.length,
-      `the file lists ${heads.length === 0 ? 'no chain heads' : `${heads.length} chain heads`} but holds one chain`,
+      one.chain.length,
+      chains === 1
+        ? `the file lists ${listed} but holds one chain`
+        : `the file lists ${listed} for installation ${one.installationId ?? '(this file’s own chain)'}’s chain`,
     );
   }
   const said = heads[0]!;
@@ -432,14 +466,69 @@ export async function verifyExport(
   return { ok: true, count: file.contacts.length };
 }
 
+/** One chain of a block-log export with the heads that name it. */
+interface OneChain {
+  /** Undefined for the file's own chain of a file made before heads existed. */
+  installationId: string | undefined;
+  chain: ExportLink[];
+  heads: ChainHead[];
+}
+
+/** Every chain in the file with its heads: the file's own chain first, then `otherChains`. */
+function chainsOf(file: BlockLogExport): OneChain[] {
+  const heads = file.heads ?? [];
+  const others = file.otherChains ?? [];
+  const otherIds = new Set(others.map((o) => o.installationId));
+  const ownHeads = heads.filter((h) => !otherIds.has(h.installationId));
+  return [
+    { installationId: ownHeads[0]?.installationId, chain: file.chain, heads: ownHeads },
+    ...others.map((o) => ({
+      installationId: o.installationId,
+      chain: o.chain,
+      heads: heads.filter((h) => h.installationId === o.installationId),
+    })),
+  ];
+}
+
+/**
+ * Each chain of a block-log export checked on its own (`verifyChainOfExport`). The result is the
+ * first failing chain's (the file's own chain first), or the file's own chain's when all verify,
+ * with every chain's result in `chains`. A given head hash is looked for in every chain; the one
+ * holding it gets `givenHeadSeq`.
+ */
 async function verifyBlockLogExport(
   file: BlockLogExport,
   givenHead: string | undefined,
 ): Promise<ExportAudit> {
-  const audit = await auditChain({ records: file.chain });
+  const chains = chainsOf(file);
+  const holder =
+    givenHead === undefined || givenHead === GENESIS_HASH
+      ? 0
+      : chains.findIndex((c) => c.chain.some((l) => l.hash === givenHead));
+  const results: ChainExportAudit[] = [];
+  for (const [i, one] of chains.entries()) {
+    const head = i === holder || (holder === -1 && i === 0) ? givenHead : undefined;
+    const audit = await verifyChainOfExport(file, one, chains.length, head);
+    results.push({ installationId: one.installationId ?? '', audit });
+  }
+  const shown = results.find((r) => !r.audit.ok) ?? results[0]!;
+  return {
+    ...shown.audit,
+    ...(shown.installationId === '' ? {} : { installationId: shown.installationId }),
+    chains: results,
+  };
+}
+
+async function verifyChainOfExport(
+  file: BlockLogExport,
+  one: OneChain,
+  chains: number,
+  givenHead: string | undefined,
+): Promise<ExportAudit> {
+  const audit = await auditChain({ records: one.chain });
   const hasHeads = file.heads !== undefined;
   if (file.complete) {
-    const missing = file.chain.findIndex((l) => !('record' in l) && !accountedFor(l));
+    const missing = one.chain.findIndex((l) => !('record' in l) && !accountedFor(l));
     if (missing >= 0) {
       return failWith(
         audit,
@@ -448,7 +537,7 @@ async function verifyBlockLogExport(
         'the file says it is complete but this record is missing',
       );
     }
-    const erased = file.chain.findIndex((l) => !('record' in l));
+    const erased = one.chain.findIndex((l) => !('record' in l));
     if (erased >= 0 && hasHeads) {
       return failWith(
         audit,
@@ -475,11 +564,11 @@ async function verifyBlockLogExport(
   }
   const checked: ChainAudit = { ...audit, warnings };
   if (hasHeads) {
-    const bad = checkFileHead(file, checked);
+    const bad = checkFileHead(one, checked, chains);
     if (bad) return bad;
   }
   if (givenHead === undefined) return checked;
-  const at = givenHead === GENESIS_HASH ? -1 : file.chain.findIndex((l) => l.hash === givenHead);
+  const at = givenHead === GENESIS_HASH ? -1 : one.chain.findIndex((l) => l.hash === givenHead);
   if (at === -1 && givenHead !== GENESIS_HASH) {
     const end =
       audit.head.count === 0
@@ -488,8 +577,8 @@ async function verifyBlockLogExport(
     return failWith(
       checked,
       'given-head',
-      file.chain.length,
-      `the head hash you gave, ${givenHead}, is not in this chain: records after it may have been removed, or the file is of another chain (${end})`,
+      one.chain.length,
+      `the head hash you gave, ${givenHead}, is not in ${chains === 1 ? 'this chain' : 'any chain of the file'}: records after it may have been removed, or the file is of another chain (${end})`,
     );
   }
   return { ...checked, givenHeadSeq: at };
@@ -523,9 +612,10 @@ const BLOCK_HEADERS = [
   'Corrections',
   'Evidence SHA-256',
   'Hash',
+  'Imported from',
 ] as const;
 
-function blockRow(v: BlockView): string[] {
+function blockRow(v: BlockView, imported = ''): string[] {
   const e = v.entry;
   const outcome = v.outcome;
   return [
@@ -558,12 +648,15 @@ function blockRow(v: BlockView): string[] {
     v.corrections.map((c) => `${c.at} ${c.by.name} (${c.fields.join(', ')}): ${c.why}`).join(' | '),
     e.evidence.map((ev) => ev.sha256).join('; '),
     v.hash,
+    imported,
   ];
 }
 
 /**
- * The block log as CSV, one row per selected entry as it currently reads (amendments applied).
- * The JSON export is the evidential copy; the CSV is for reading and sorting.
+ * The block log as CSV, one row per selected entry as it currently reads (amendments applied),
+ * then the selected entries of other installations' chains held here (`Imported from` says
+ * whose and which restore). The JSON export is the evidential copy; the CSV is for reading and
+ * sorting.
  *
  * @example
  * const csv = blockLogCsv(log, { user: 'x:jbloggs', from: '2026-01-01' });
@@ -572,11 +665,22 @@ export function blockLogCsv(
   log: BlockLog,
   filter: ExportFilter,
   links: LinkTable = NO_LINKS,
+  others: readonly OtherChain[] = [],
 ): string {
   const ids = selectedEntryIds(log, filter, links);
   const rows = currentView(log)
     .filter((v) => ids.has(v.original.id))
-    .map(blockRow);
+    .map((v) => blockRow(v));
+  // Other installations' entries follow, each saying which installation and which restore.
+  for (const chain of others) {
+    const picked = selectedEntryIds(chain.log, filter, links);
+    const from = provenanceById(chain);
+    for (const v of currentView(chain.log)) {
+      if (!picked.has(v.original.id)) continue;
+      const how = importedText(from.get(v.original.id), formatLondon);
+      rows.push(blockRow(v, `installation ${chain.installationId}, ${how}`));
+    }
+  }
   return toCsv(BLOCK_HEADERS, rows);
 }
 

@@ -2,6 +2,7 @@
 export * from './schemas';
 export * from './identity';
 export * from './chain';
+export * from './chains';
 export * from './repeat';
 export * from './export';
 export * from './search';

@@ -584,13 +584,39 @@ export const ChainHeadSchema = z.object({
 export type ChainHead = z.infer<typeof ChainHeadSchema>;
 
 /**
+ * How another installation's records came to be held here: which backup file they were restored
+ * from, by whom and when, and the ids of the records that restore added (a later restore of a
+ * newer backup of the same installation adds the rest, under its own provenance). The chain's
+ * links themselves are stored exactly as they were in the backup; this is kept beside them.
+ *
+ * @example
+ * ImportProvenanceSchema.parse({
+ *   installationId: '5c0c1c52-8d55-4d5e-b1c3-8a9f0d1e2f30', file: 'moderator-assist-backup_2026-11-25T1405Z.json',
+ *   by: { name: 'A. Moderator', staffNumber: '1' }, at: '2026-11-25T15:00:00.000Z',
+ *   firstSeq: 0, lastSeq: 3, headHash: 'a'.repeat(64), recordIds: [],
+ * });
+ */
+export const ImportProvenanceSchema = z.object({
+  installationId: z.uuid(),
+  /** The backup file's name as the moderator chose it ('' when it was not known). */
+  file: z.string().max(255),
+  by: ModeratorSchema,
+  at: IsoUtcSchema,
+  /** The links this restore added: `firstSeq` to `lastSeq`, the last one's hash. */
+  firstSeq: z.int().min(0),
+  lastSeq: z.int().min(0),
+  headHash: Sha256HexSchema,
+  recordIds: z.array(z.uuid()),
+});
+export type ImportProvenance = z.infer<typeof ImportProvenanceSchema>;
+
+/**
  * A JSON export file. A block-log export carries the whole hash chain, with other users' records
  * redacted to their hashes when filtered. `complete` is true only when every link carries its
  * record: no redacted and no erased links (files made before `heads` existed also said `true`
  * with erased links; `verifyExport` warns about those rather than failing them).
  *
- * `heads` lists each chain's head (one today: this installation's; a list because the project
- * will later hold several installations' chains side by side). New exports always write it; it
+ * `heads` lists each chain's head: this installation's (`chain`) and each of `otherChains`. New exports always write it; it
  * is optional so that exports made before it existed, already handed out as evidence, still read
  * and verify. It is an addition older readers ignore, so `schemaVersion` stays 1.
  *
@@ -608,6 +634,19 @@ export const ExportFileSchema = z.discriminatedUnion('kind', [
     complete: z.boolean(),
     heads: z.array(ChainHeadSchema).optional(),
     chain: z.array(ExportLinkSchema),
+    /**
+     * Other installations' chains held by the exporting installation (restored from their
+     * backups), each exactly as held, with how it came to be held; `heads` names each one's head.
+     */
+    otherChains: z
+      .array(
+        z.object({
+          installationId: z.uuid(),
+          chain: z.array(ExportLinkSchema),
+          imports: z.array(ImportProvenanceSchema),
+        }),
+      )
+      .optional(),
   }),
   z.object({
     ...exportBase,

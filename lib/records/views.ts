@@ -1,6 +1,8 @@
 import { blockRowOf, type BlockIndex, type BlockRow } from './blockIndex';
 import { currentView, entryView, foldAmendment, type BlockView } from './chain';
+import { importedText, provenanceById, type OtherChain } from './chains';
 import type { BlockLog } from './schemas';
+import { formatLondon } from './time';
 
 /**
  * The read views of the block log (`currentView`) and its list (`blockIndexOf`), kept from one
@@ -24,6 +26,10 @@ export class BlockViews {
     index?: BlockIndex;
   } | null = null;
   private readonly rows = new WeakMap<BlockView, BlockRow>();
+  /** Other chains change only by a restore, which hands out new chain objects. */
+  private readonly otherRows = new WeakMap<OtherChain, BlockRow[]>();
+  private lastAll: { own: BlockIndex; others: readonly OtherChain[]; index: BlockIndex } | null =
+    null;
 
   /** The views of `log`, one per entry, in log order (as `currentView`). */
   of(log: BlockLog): BlockView[] {
@@ -67,6 +73,46 @@ export class BlockViews {
     };
     return last.index;
   }
+
+  /**
+   * The list of this installation's log and every other chain held here, oldest first by the time
+   * each entry was logged; rows of other chains say where they came from (`imported`).
+   */
+  indexWith(log: BlockLog, others: readonly OtherChain[]): BlockIndex {
+    const own = this.indexOf(log);
+    if (others.length === 0) return own;
+    const last = this.lastAll;
+    if (last?.own === own && sameList(last.others, others)) return last.index;
+    const rows = [...own.rows];
+    for (const chain of others) {
+      let made = this.otherRows.get(chain);
+      if (!made) this.otherRows.set(chain, (made = importedRows(chain)));
+      rows.push(...made);
+    }
+    // Stable: entries logged at the same moment keep their chain's order.
+    rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    const index: BlockIndex = { schemaVersion: 1, rows };
+    this.lastAll = { own, others, index };
+    return index;
+  }
+}
+
+/**
+ * The rows of another installation's chain, each marked with where it came from.
+ *
+ * @example
+ * importedRows(chain)[0]?.imported; // 'imported from backup …, by A. Moderator (1), 21/11/2026, 09:00'
+ */
+export function importedRows(chain: OtherChain): BlockRow[] {
+  const from = provenanceById(chain);
+  return currentView(chain.log).map((v) => ({
+    ...blockRowOf(v),
+    imported: `Another installation’s record (${chain.installationId}), ${importedText(from.get(v.original.id), formatLondon)}`,
+  }));
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Whether `next` is `prev` with links appended and nothing else changed. */

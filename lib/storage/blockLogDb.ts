@@ -6,7 +6,6 @@ import {
   linkDocId,
   linkTag,
   loadChain,
-  otherChains,
   recordProblem,
   seqOfDocId,
   stoneTag,
@@ -145,17 +144,6 @@ export class BlockLogStore {
     if (loaded.problem) {
       await recordProblem(loaded.problem);
       console.warn(`Moderator Assist: ${loaded.problem.message}`);
-    }
-    const others = await otherChains(db, installation);
-    if (others.size > 0) {
-      const n = [...others.values()].reduce((a, b) => a + b, 0);
-      const problem: DataProblem = {
-        key: 'chain:*',
-        at: now.toISOString(),
-        message: `The records database also holds ${n} block-log record${n === 1 ? '' : 's'} kept under another installation id (${[...others.keys()].join(', ')}). They are kept, but not listed, counted or verified here; this installation's id (${installation}) may have been reset. Tell the Digital Media Team.`,
-      };
-      await recordProblem(problem);
-      console.warn(`Moderator Assist: ${problem.message}`);
     }
     this.copy = { ...loaded, generation, installation };
     return { value: loaded.log, ...(loaded.problem ? { problem: loaded.problem } : {}) };

@@ -15,7 +15,8 @@ import type { RecordsDb } from './recordsDb';
  * holding the `ChainedRecord` exactly as it was hashed (`{ type: 'block-link', link }`); an
  * erased link's document is replaced by its tombstone (`{ type: 'block-erased', tombstone }`) in
  * the same place. Ids follow the chain, so the documents sort in chain order and several
- * installations' chains can later sit side by side in one team database without conflicts.
+ * installations' chains sit side by side without conflicts (other installations' chains, restored
+ * from their backups, are read by lib/storage/otherChains.ts; a team database will hold many).
  *
  * Logging a block writes one document, not the whole log (the log was one 15 MB storage value at
  * 10,000 entries, rewritten on every change).
@@ -96,7 +97,13 @@ export interface Loaded {
  * aside one by one (`salvageBlockLog`): the rest of the chain stays in use, and the documents
  * themselves stay stored as they are, for the Digital Media Team to look at.
  */
-export async function loadChain(db: RecordsDb, installation: string, now: Date): Promise<Loaded> {
+export async function loadChain(
+  db: RecordsDb,
+  installation: string,
+  now: Date,
+  /** What the chain is called in a problem's message. */
+  name = 'Stored block log',
+): Promise<Loaded> {
   const prefix = chainPrefix(installation);
   const rows = (
     await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\ufff0` })
@@ -125,8 +132,8 @@ export async function loadChain(db: RecordsDb, installation: string, now: Date):
       key: `${prefix}*`,
       at: now.toISOString(),
       message: salvaged
-        ? `Stored block log: ${describeSetAside(salvaged.setAside)} The records set aside are kept in the records database as they were stored.`
-        : `Stored block log is not valid (${describeIssues(parsed.error)}); its records are kept in the records database as they were stored.`,
+        ? `${name}: ${describeSetAside(salvaged.setAside)} The records set aside are kept in the records database as they were stored.`
+        : `${name} is not valid (${describeIssues(parsed.error)}); its records are kept in the records database as they were stored.`,
     };
   }
   if (log.erased?.length === 0) delete log.erased;
@@ -140,28 +147,6 @@ export async function loadChain(db: RecordsDb, installation: string, now: Date):
   }
   const known = new WeakSet<object>([...log.records, ...(log.erased ?? [])]);
   return { log, stored, readable, known, ...(problem ? { problem } : {}) };
-}
-
-/**
- * Block-log documents in the database under other installations' ids, counted by installation.
- * Until several chains are read side by side they are not shown, and this installation's id
- * being reset (storage cleared, the database kept) would otherwise hide the whole log silently.
- * Two one-row reads either side of this installation's range when there are none.
- */
-export async function otherChains(
-  db: RecordsDb,
-  installation: string,
-): Promise<Map<string, number>> {
-  const prefix = chainPrefix(installation);
-  const before = await db.allDocs({ startkey: 'chain:', endkey: prefix, limit: 1 });
-  const after = await db.allDocs({ startkey: `${prefix}\ufff0`, endkey: 'chain:\ufff0', limit: 1 });
-  const counts = new Map<string, number>();
-  if (before.rows.length === 0 && after.rows.length === 0) return counts;
-  for (const row of (await db.allDocs({ startkey: 'chain:', endkey: 'chain:\ufff0' })).rows) {
-    const id = row.id.split(':')[1] ?? '';
-    if (id !== installation) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** Adds `problem` to the recorded data problems unless the same one is already there. */

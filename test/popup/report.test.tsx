@@ -17,6 +17,7 @@ import {
 } from '../../lib/records';
 import { moderator, seedBasics } from '../background/helpers';
 import { storeBlockLog } from '../blocklog-helpers';
+import { otherChainsStore } from '../../lib/storage/otherChains';
 
 const now = () => new Date('2026-11-20T12:00:00.000Z');
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -214,6 +215,54 @@ describe('the printable evidence report', () => {
     expect(screen.getByRole('heading', { name: 'Chain verification: FAILED' })).toBeTruthy();
     expect(screen.queryByText(/Chain verified/)).toBeNull();
     await noAxeViolations(container);
+  });
+
+  it('should verify and list every chain, with each chain’s head and where imported entries came from', async () => {
+    const own = await seedLog();
+    const other = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const theirs = await appendEntry(
+      emptyBlockLog(),
+      await entryFor('alice', 4, {
+        id: id(400),
+        moderator: { name: 'B. Elsewhere', staffNumber: '9' },
+      }),
+    );
+    await otherChainsStore.add([
+      {
+        installationId: other,
+        add: theirs,
+        carried: [],
+        provenance: {
+          installationId: other,
+          file: 'their-backup.json',
+          by: moderator,
+          at: '2026-11-19T09:00:00.000Z',
+          firstSeq: 0,
+          lastSeq: 0,
+          headHash: theirs.records[0]!.hash,
+          recordIds: [id(400)],
+        },
+      },
+    ]);
+    const { container } = render(<EvidenceReport search="?user=x:alice" now={now} />);
+    const status = await screen.findByText(/Chain verified/);
+    expect(status.textContent).toContain(
+      'This installation’s chain: Chain verified: all 5 records are intact.',
+    );
+    expect(status.textContent).toContain(
+      `Installation ${other}’s chain (1 link, imported from backup their-backup.json, by A. Moderator (12345), 19 Nov 2026, 09:00): Chain verified: all 1 records are intact.`,
+    );
+    const heads = Array.from(container.querySelectorAll('dl.head')).map((d) => d.textContent);
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toContain(own.records.at(-1)!.hash);
+    expect(heads[1]).toContain(other);
+    expect(heads[1]).toContain(theirs.records[0]!.hash);
+    const entries = Array.from(container.querySelectorAll('article.entry'));
+    expect(entries).toHaveLength(3);
+    expect(entries[2]!.textContent).toContain(
+      `ProvenanceAnother installation’s record (${other}), imported from backup their-backup.json`,
+    );
+    expect(entries[0]!.textContent).not.toContain('Provenance');
   });
 
   it('should refuse a bad address and say so', async () => {

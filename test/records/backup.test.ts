@@ -21,7 +21,7 @@ import {
 import { DraftSchema, type Draft } from '../../lib/storage/records';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../lib/storage/settings';
 import { emptyDraft } from '../../lib/messages/draft';
-import { entry, evidence, mainFacebook, mainX, moderator, uuid } from './fixtures';
+import { entry, evidence, INSTALLATION, mainFacebook, mainX, moderator, uuid } from './fixtures';
 
 const PARTS = { settings: SettingsSchema, draft: DraftSchema };
 type Data = BackupData<Settings, Draft>;
@@ -101,7 +101,11 @@ async function roundTrip(data: Data) {
 }
 
 const plan = (local: Data, file: Awaited<ReturnType<typeof roundTrip>>, erased: string[] = []) =>
-  planImport(local, file, { erasedIds: new Set(erased), defaults: DEFAULT_SETTINGS as Settings });
+  planImport(local, file, {
+    erasedIds: new Set(erased),
+    defaults: DEFAULT_SETTINGS as Settings,
+    installationId: INSTALLATION,
+  });
 
 describe('parseBackup: a file that is not a good backup changes nothing', () => {
   const good = async () =>
@@ -281,6 +285,56 @@ describe('planImport: preview and merge', () => {
     expect(p.merged.blockLog.records[2]?.record).toEqual(incoming.blockLog.records[1]?.record);
     // The local links are untouched.
     expect(p.merged.blockLog.records.slice(0, 2)).toEqual(local.blockLog.records);
+  });
+
+  it('should merge a backup naming this installation as before, and plan another installation’s as an import of its own chain', async () => {
+    const mine = '5c0c1c52-8d55-4d5e-b1c3-8a9f0d1e2f30';
+    const theirs = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const local = empty();
+    local.blockLog = await logOf([1, 2]);
+    const incoming = empty();
+    incoming.blockLog = await logOf([1, 3, 4], 3);
+    const fileOf = async (installationId: string) => {
+      const text = backupJson(
+        makeBackup(incoming, { appVersion: '0.1.0', now: NOW, by: null, installationId }),
+      );
+      const parsed = await parseBackup(text, PARTS);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return parsed.file;
+    };
+    const options = {
+      erasedIds: new Set<string>(),
+      defaults: DEFAULT_SETTINGS as Settings,
+      installationId: mine,
+    };
+    const same = await planImport(local, await fileOf(mine), options);
+    expect(same.blockLog).toBe('appended');
+    expect(same.imports).toEqual([]);
+
+    const other = await planImport(local, await fileOf(theirs), options);
+    // This installation's chain is left exactly as it is: nothing is chained on to it.
+    expect(other.blockLog).toBe('unchanged');
+    expect(other.merged.blockLog).toEqual(local.blockLog);
+    expect(other.counts.blockLog).toMatchObject({ new: 4, duplicate: 0, conflict: 0 });
+    expect(other.imports).toEqual([
+      {
+        installationId: theirs,
+        add: incoming.blockLog,
+        firstSeq: 0,
+        lastSeq: 3,
+        headHash: incoming.blockLog.records[3]!.hash,
+        recordIds: incoming.blockLog.records.map((r) => r.record.id),
+        carried: [],
+      },
+    ]);
+    // Once held here, the same file plans nothing.
+    const held = {
+      ...local,
+      otherChains: [{ installationId: theirs, log: incoming.blockLog, imports: [] }],
+    };
+    const again = await planImport(held, await fileOf(theirs), options);
+    expect(again.imports).toEqual([]);
+    expect(again.changes).toBe(0);
   });
 
   it('should not bring back records erased here', async () => {
