@@ -240,8 +240,9 @@ async function summarise(ctx: Ctx, key: string): Promise<StatusSummary> {
 
 /** Records one contact (one document); false when it was already recorded. */
 async function appendContact(ctx: Ctx, contact: Contact): Promise<boolean> {
-  await contactIndex(ctx);
-  return (await contactStore.add(contact, ctx.now)) === 'added';
+  const added = await contactStore.add(contact, ctx.now);
+  for (const p of contactStore.newProblems()) ctx.warnings.push(p.message);
+  return added === 'added';
 }
 
 function overviewRow(s: RepeatStatus): OverviewRow {

@@ -27,6 +27,13 @@ export interface ContactsRead {
   problems: DataProblem[];
 }
 
+/** A contact as written: its document id and revision. */
+interface Stored {
+  contact: Contact;
+  docId: string;
+  rev: string;
+}
+
 interface Copy {
   generation: number;
   loaded: LoadedContacts;
@@ -54,6 +61,11 @@ interface Copy {
 export class ContactStore {
   private copy: Copy | null = null;
   private loading: { generation: number; read: Promise<Copy> } | null = null;
+  /**
+   * Contacts recorded before the full read had finished (`addCold`), by id, for the copy that
+   * read makes: its read of the database may have been taken before they were written.
+   */
+  private pending: { generation: number; added: Map<string, Stored> } | null = null;
   private readonly listeners = new Set<() => void>();
 
   /** Calls `listener` after every write this store makes; returns the function that stops it. */
@@ -99,6 +111,13 @@ export class ContactStore {
       await recordProblem(loaded.problem);
       console.warn(`Moderator Assist: ${loaded.problem.message}`);
     }
+    if (this.pending?.generation === generation) {
+      for (const [id, p] of this.pending.added) {
+        if (loaded.revs.has(id)) continue;
+        loaded.contacts.push(p.contact);
+        loaded.revs.set(id, { docId: p.docId, rev: p.rev });
+      }
+    }
     const copy: Copy = {
       generation,
       loaded,
@@ -107,7 +126,10 @@ export class ContactStore {
       problems,
       unreported: [...problems],
     };
-    if (generation === recordsGeneration()) this.copy = copy;
+    if (generation === recordsGeneration()) {
+      this.copy = copy;
+      this.pending = null;
+    }
     return copy;
   }
 
@@ -169,6 +191,10 @@ export class ContactStore {
    * contact about the same comment (see `addContact`).
    */
   async add(contact: Contact, now: Date): Promise<'added' | 'duplicate'> {
+    if (!this.ready()) {
+      const cold = await this.addCold(contact, now);
+      if (cold !== null) return cold;
+    }
     const index = await this.index(now);
     const copy = this.copy;
     if (!copy || copy.index !== index) {
@@ -190,6 +216,46 @@ export class ContactStore {
       );
     }
     copy.loaded.contacts.push(contact);
+    this.wrote();
+    return 'added';
+  }
+
+  /**
+   * `add` before every contact is read (a service worker that has just started): whether the
+   * contact is already recorded is a question about its author only, so it is answered from the
+   * author's key range, the contact written, and the full read begun. Null when that cannot be
+   * done (an older version's contacts still to move, or the full read finished meanwhile).
+   */
+  private async addCold(contact: Contact, now: Date): Promise<'added' | 'duplicate' | null> {
+    const generation = recordsGeneration();
+    const mine = await this.contactsOf([contact.userKey], now);
+    if (mine === null || this.ready()) return null;
+    if (addContact(buildContactIndex(mine), contact) !== 'added') return 'duplicate';
+    const doc: ContactDoc = { _id: contactDocId(contact), type: 'contact', contact };
+    let rev: string;
+    try {
+      rev = (await recordsDb().put(doc)).rev;
+    } catch (err) {
+      if ((err as { status?: number }).status === 409) return 'duplicate';
+      throw new Error(
+        `the contact was not saved (${err instanceof Error ? err.message : String(err)})`,
+      );
+    }
+    const copy = this.copy;
+    if (copy?.generation === generation) {
+      // The full read finished while this was written, perhaps without it.
+      if (!copy.loaded.revs.has(contact.id)) {
+        copy.loaded.contacts.push(contact);
+        copy.loaded.revs.set(contact.id, { docId: doc._id, rev });
+        if (copy.index) addContact(copy.index, contact);
+      }
+    } else {
+      if (this.pending?.generation !== generation) this.pending = { generation, added: new Map() };
+      this.pending.added.set(contact.id, { contact, docId: doc._id, rev });
+    }
+    void this.index(now).catch((err: unknown) =>
+      console.warn('Moderator Assist: could not read the contacts', err),
+    );
     this.wrote();
     return 'added';
   }
@@ -237,6 +303,7 @@ export class ContactStore {
   /** Drops the copy: the next read reads the database again. */
   forget(): void {
     this.copy = null;
+    this.pending = null;
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../../lib/storage/contactsDb';
 import { contactBucketItems, legacyContactsItem, problemsItem } from '../../lib/storage/records';
 import { recordsDb } from '../../lib/storage/recordsDb';
+import { contactGroup } from '../../lib/storage/contactsDocs';
 import { legacyContactWrites } from '../../scripts/lib/legacy-contacts';
 import { makeContacts } from '../../scripts/lib/records-data';
 import { capture, seedBasics, storedContacts, testDeps } from '../background/helpers';
@@ -228,6 +229,80 @@ describe('contacts in the background', () => {
     const read = await loadContacts(NOW);
     expect(read.contacts).toEqual([]);
     expect(read.problems[0]!.message).toMatch(/kept in the records database as they were stored/);
+  });
+});
+
+describe('recording on a background that has just started', () => {
+  /** Three earlier contacts by jbloggs stored, and a store that has read nothing yet. */
+  async function coldWithThree() {
+    const deps = testDeps().deps;
+    for (const key of ['a', 'b', 'c']) {
+      expect(
+        await handleMessage({ type: 'contact:record', comment: capture({ key }) }, deps),
+      ).toMatchObject({ ok: true });
+    }
+    contactStore.forget();
+    return deps;
+  }
+
+  it('should record from the author’s own key range, count it once, and keep it after the full read', async () => {
+    const deps = await coldWithThree();
+    const db = recordsDb();
+    const allDocs = db.allDocs.bind(db);
+    const ranges: string[] = [];
+    vi.spyOn(db, 'allDocs').mockImplementation(((opts: { startkey?: string }) => {
+      if (opts?.startkey?.startsWith('contact:')) ranges.push(opts.startkey);
+      return allDocs(opts as never);
+    }) as typeof db.allDocs);
+    const r = await handleMessage({ type: 'contact:record', comment: capture({ key: 'd' }) }, deps);
+    expect(r).toMatchObject({ ok: true, message: 'Recorded. 4 in 30 days' });
+    expect(ranges[0]).toBe(`contact:${contactGroup('x:jbloggs')}:`);
+    // The same comment again, still cold or not, is not counted twice.
+    const again = await handleMessage(
+      { type: 'contact:record', comment: capture({ key: 'd' }) },
+      deps,
+    );
+    expect(again).toMatchObject({ ok: true, message: expect.stringMatching(/^Already recorded/) });
+    await contactStore.index(NOW);
+    const overview = await handleMessage({ type: 'repeat:overview' }, deps);
+    expect(overview).toMatchObject({ ok: true, overview: { counts: { contacts: 4 } } });
+    expect(await contactDocIds()).toHaveLength(4);
+  });
+
+  it('should keep a contact recorded while the full read is under way, when the read saw the database before it', async () => {
+    const deps = await coldWithThree();
+    const db = recordsDb();
+    const allDocs = db.allDocs.bind(db);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The full read takes its snapshot now and hands it over only after the recording.
+    vi.spyOn(db, 'allDocs').mockImplementation((async (opts: { startkey?: string }) => {
+      const result = await allDocs(opts as never);
+      if (opts?.startkey === 'contact:') await gate;
+      return result;
+    }) as unknown as typeof db.allDocs);
+    const reading = contactStore.index(NOW);
+    const r = await handleMessage({ type: 'contact:record', comment: capture({ key: 'd' }) }, deps);
+    expect(r).toMatchObject({ ok: true, message: 'Recorded. 4 in 30 days' });
+    open();
+    expect((await reading).byUser.get('x:jbloggs')).toHaveLength(4);
+  });
+
+  it('should keep a contact recorded while the full read is under way, when the read finished first', async () => {
+    const deps = await coldWithThree();
+    const db = recordsDb();
+    const put = db.put.bind(db);
+    let reading: Promise<unknown> = Promise.resolve();
+    // The recording's write lands only once the full read, begun meanwhile, is done without it.
+    vi.spyOn(db, 'put').mockImplementation((async (doc: never) => {
+      reading = contactStore.index(NOW);
+      await reading;
+      return put(doc);
+    }) as unknown as typeof db.put);
+    const r = await handleMessage({ type: 'contact:record', comment: capture({ key: 'd' }) }, deps);
+    expect(r).toMatchObject({ ok: true, message: 'Recorded. 4 in 30 days' });
+    await reading;
+    expect((await contactStore.index(NOW)).byUser.get('x:jbloggs')).toHaveLength(4);
   });
 });
 
