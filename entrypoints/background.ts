@@ -85,6 +85,14 @@ export default defineBackground(() => {
     }
     if (legacyContactKeys.some((k) => changes[k]?.newValue !== undefined)) contactStore.forget();
   });
+  // Every contact is read (seconds at 100,000) soon after the worker starts, outside the queue:
+  // until then a page's status questions and recordings are answered from the people's own key
+  // ranges (see `repeatDataFor` in lib/messages/handler.ts), so nobody waits for the read.
+  setTimeout(() => {
+    void contactStore
+      .index(new Date())
+      .catch((err: unknown) => console.warn('Moderator Assist: could not read the contacts', err));
+  }, 1000);
   browser.runtime.onInstalled.addListener(() => {
     seedOnInstall(deps)
       .catch((err: unknown) =>

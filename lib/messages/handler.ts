@@ -146,8 +146,8 @@ async function repeatData(ctx: Ctx) {
 
 /**
  * What `keys`' statuses need: all the repeat-caller data once every contact is read, and until
- * then only the contacts of these keys (and of the keys linked to them), read by key range while
- * the full read goes on outside the queue. A page's status questions to a service worker that has
+ * then only the contacts of these keys (and of the keys linked to them), read by key range (the
+ * background begins the full read soon after it starts: entrypoints/background.ts). A page's status questions to a service worker that has
  * just started are then answered in milliseconds, not after every contact is read.
  */
 async function repeatDataFor(ctx: Ctx, keys: readonly string[]): Promise<RepeatData> {
@@ -161,9 +161,6 @@ async function repeatDataFor(ctx: Ctx, keys: readonly string[]): Promise<RepeatD
   const wanted = [...new Set(keys.flatMap((k) => personKeys(links, k)))];
   const contacts = await contactStore.contactsOf(wanted, ctx.now);
   if (contacts === null) return repeatData(ctx);
-  void contactStore
-    .index(ctx.now)
-    .catch((err: unknown) => console.warn('Moderator Assist: could not read the contacts', err));
   return buildRepeatData({
     contacts,
     accounts: accounts.accounts,

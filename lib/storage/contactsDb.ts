@@ -223,7 +223,7 @@ export class ContactStore {
   /**
    * `add` before every contact is read (a service worker that has just started): whether the
    * contact is already recorded is a question about its author only, so it is answered from the
-   * author's key range, the contact written, and the full read begun. Null when that cannot be
+   * author's key range and the contact written (the full read is the caller's to begin). Null when that cannot be
    * done (an older version's contacts still to move, or the full read finished meanwhile).
    */
   private async addCold(contact: Contact, now: Date): Promise<'added' | 'duplicate' | null> {
@@ -253,9 +253,6 @@ export class ContactStore {
       if (this.pending?.generation !== generation) this.pending = { generation, added: new Map() };
       this.pending.added.set(contact.id, { contact, docId: doc._id, rev });
     }
-    void this.index(now).catch((err: unknown) =>
-      console.warn('Moderator Assist: could not read the contacts', err),
-    );
     this.wrote();
     return 'added';
   }
