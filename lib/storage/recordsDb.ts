@@ -39,17 +39,23 @@ export function bumpRecordsGeneration(): number {
   return ++generation;
 }
 
+/** How long a replaced database stays open, for reads already under way on it. */
+const REPLACED_CLOSE_MS = 5000;
+
 /**
- * Opens the records database with `opener` from now on, closing the one open (Node tests use
- * `pouchdb-adapter-memory`, a fresh database per test: see test/setup/records-db.ts).
+ * Opens the records database with `opener` from now on (Node tests use `pouchdb-adapter-memory`,
+ * a fresh database per test: see test/setup/records-db.ts). The one it replaces is destroyed a
+ * few seconds later, not at once: a read an extension page began on it (a form still loading as
+ * its test ended) then finishes instead of failing with "database is closed".
  *
  * @example
  * await useRecordsDb(() => new PouchDB(`test-${n}`, { adapter: 'memory' }));
  */
-export async function useRecordsDb(opener: () => RecordsDb): Promise<void> {
+export function useRecordsDb(opener: () => RecordsDb): Promise<void> {
   const old = db;
   db = undefined;
   open = opener;
   generation++;
-  if (old) await old.destroy();
+  if (old) setTimeout(() => void old.destroy().catch(() => undefined), REPLACED_CLOSE_MS);
+  return Promise.resolve();
 }
