@@ -24,6 +24,7 @@ import {
   type RecordsSnapshot,
 } from './records';
 import { bumpRecordsGeneration, recordsDb, recordsGeneration, type RecordsDb } from './recordsDb';
+import { WriteListeners } from './writeListeners';
 
 // The block log's documents (ids, what each holds, reading a chain) are in blockLogDocs.ts; here
 // are the background's store of the log, the move from the old storage value, and pages' reads.
@@ -99,15 +100,14 @@ export class BlockLogStore {
   private legacy: number | null = null;
   /** A read in progress, and the generation it began in (a read of a replaced database is not shared). */
   private loading: { generation: number; read: Promise<CheckedRead<BlockLog>> } | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new WriteListeners();
 
   /**
    * Calls `listener` after every write this store makes (the background tells open pages and
    * tabs that the log changed); returns the function that stops it.
    */
   onWrite(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /**
@@ -158,7 +158,7 @@ export class BlockLogStore {
   async write(next: BlockLog, options: { every?: boolean } = {}): Promise<void> {
     if (this.legacy !== null && this.legacy === recordsGeneration()) {
       await legacyBlockLogItem.item.setValue(next);
-      this.wrote();
+      this.listeners.notify();
       return;
     }
     if (!this.copy || this.copy.generation !== recordsGeneration()) await this.read(new Date());
@@ -226,17 +226,13 @@ export class BlockLogStore {
     } catch (err) {
       this.copy = null;
       // Some documents may have been written: whoever listens reads the log again.
-      this.wrote();
+      this.listeners.notify();
       throw err;
     }
     for (const item of written) copy.known.add(item);
     copy.readable += added - deleted;
     copy.log = next;
-    if (docs.length > 0) this.wrote();
-  }
-
-  private wrote(): void {
-    for (const listener of this.listeners) listener();
+    if (docs.length > 0) this.listeners.notify();
   }
 
   /** Drops the copy: the next read reads the database again. */

@@ -15,6 +15,7 @@ import {
 } from './contactsDocs';
 import type { DataProblem } from './records';
 import { bumpRecordsGeneration, recordsDb, recordsGeneration } from './recordsDb';
+import { WriteListeners } from './writeListeners';
 
 // The contacts' documents (ids, reading, the move from storage) are in contactsDocs.ts; here are
 // the background's store of them and pages' reads.
@@ -66,12 +67,11 @@ export class ContactStore {
    * read makes: its read of the database may have been taken before they were written.
    */
   private pending: { generation: number; added: Map<string, Stored> } | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new WriteListeners();
 
   /** Calls `listener` after every write this store makes; returns the function that stops it. */
   onWrite(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private async current(now: Date): Promise<Copy> {
@@ -216,7 +216,7 @@ export class ContactStore {
       );
     }
     copy.loaded.contacts.push(contact);
-    this.wrote();
+    this.listeners.notify();
     return 'added';
   }
 
@@ -253,7 +253,7 @@ export class ContactStore {
       if (this.pending?.generation !== generation) this.pending = { generation, added: new Map() };
       this.pending.added.set(contact.id, { contact, docId: doc._id, rev });
     }
-    this.wrote();
+    this.listeners.notify();
     return 'added';
   }
 
@@ -289,12 +289,8 @@ export class ContactStore {
     } finally {
       // Whatever was written, the next read sees what the database holds.
       this.copy = null;
-      if (docs.length > 0) this.wrote();
+      if (docs.length > 0) this.listeners.notify();
     }
-  }
-
-  private wrote(): void {
-    for (const listener of this.listeners) listener();
   }
 
   /** Drops the copy: the next read reads the database again. */

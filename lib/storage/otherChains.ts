@@ -8,6 +8,7 @@ import { chainPrefix, docsOf, loadChain, recordProblem, writeDocs } from './bloc
 import { installationId } from './installation';
 import type { DataProblem } from './records';
 import { recordsDb, recordsGeneration, type RecordsDb } from './recordsDb';
+import { WriteListeners } from './writeListeners';
 
 /**
  * Other installations' chains in the records database, side by side with this one's: their links
@@ -120,12 +121,11 @@ export class OtherChainsStore {
     installation: string;
     read: Promise<{ chains: OtherChain[]; problems: DataProblem[] }>;
   } | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new WriteListeners();
 
   /** Calls `listener` after every restore that added to the chains; returns the function that stops it. */
   onWrite(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   async read(now: Date): Promise<{ chains: OtherChain[]; problems: DataProblem[] }> {
@@ -185,7 +185,7 @@ export class OtherChainsStore {
       }
     } finally {
       this.copy = null;
-      if (imports.length > 0) for (const listener of this.listeners) listener();
+      if (imports.length > 0) this.listeners.notify();
     }
   }
 

@@ -4,7 +4,7 @@ import { makeContacts } from '../../scripts/lib/records-data';
 import { splitContacts } from '../../lib/records/buckets';
 import {
   sendFrom,
-  setTestModerator,
+  openSignedInPopup,
   startHarness,
   stopWorker,
   storedContacts,
@@ -33,10 +33,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 beforeAll(async () => {
   harness = await startHarness();
-  popup = await harness.context.newPage();
-  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
-  await harness.browser.installed(0, 15_000);
-  expect(await setTestModerator(popup)).toMatchObject({ ok: true });
+  popup = await openSignedInPopup(harness);
   const buckets = splitContacts(makeContacts(CONTACTS, 20_000, NOW));
   // Seeded straight into extension storage as WXT kept it (each value and its version meta), a
   // few buckets per call so no one message is huge.

@@ -212,6 +212,18 @@ export function sendFrom<R = { ok: boolean; error?: string; message?: string }>(
   ) as Promise<R>;
 }
 
+/**
+ * Opens the popup once the extension has finished installing (the force accounts seeded), with
+ * the tests' moderator signed in: where the records tests begin.
+ */
+export async function openSignedInPopup(harness: Harness): Promise<Page> {
+  const popup = await harness.context.newPage();
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  await harness.browser.installed(0, 15_000);
+  expect(await setTestModerator(popup)).toMatchObject({ ok: true });
+  return popup;
+}
+
 /** Signs the tests' moderator in through the background, as the options page does. */
 export function setTestModerator(page: Page): Promise<{ ok: boolean; error?: string }> {
   return sendFrom(page, {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   sendFrom,
-  setTestModerator,
+  openSignedInPopup,
   startHarness,
   stopWorker,
   workerIsFresh,
@@ -30,10 +30,7 @@ async function storedContactIds(): Promise<string[]> {
 
 beforeAll(async () => {
   harness = await startHarness();
-  popup = await harness.context.newPage();
-  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
-  await harness.browser.installed(0, 15_000);
-  expect(await setTestModerator(popup)).toMatchObject({ ok: true });
+  popup = await openSignedInPopup(harness);
 });
 afterAll(async () => {
   await harness?.close();
